@@ -1,0 +1,322 @@
+"""The document model: one object per input, shared by every rule.
+
+A :class:`Document` holds the decoded *source*, the *prose* a rule should see (markup removed,
+entities decoded) and an exact :class:`OffsetMap` from prose offsets back to source offsets.
+Lines, paragraphs, sentences and word tokens are computed once, on first use, and shared.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+class OffsetMap:
+    """Maps prose offsets to source offsets.
+
+    The prose is a sequence of segments. An *aligned* segment has as many prose characters as source
+    characters, one for one. Any other segment (an entity such as ``&amp;`` read as ``&``, or a
+    paragraph break that a reader inserted) maps as a whole: a span that touches it covers all of
+    its source text.
+    """
+
+    __slots__ = ("_prose_starts", "_source_starts", "_prose_lens", "_source_lens", "prose_length",
+                 "source_length")
+
+    def __init__(self, prose_starts: list[int], source_starts: list[int], prose_lens: list[int],
+                 source_lens: list[int], prose_length: int, source_length: int) -> None:
+        self._prose_starts = prose_starts
+        self._source_starts = source_starts
+        self._prose_lens = prose_lens
+        self._source_lens = source_lens
+        self.prose_length = prose_length
+        self.source_length = source_length
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        return cls([0], [0], [length], [length], length, length)
+
+    def _segment(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._prose_starts, offset) - 1)
+
+    def start(self, offset: int) -> int:
+        """Source offset where the prose character at ``offset`` begins."""
+        if offset >= self.prose_length:
+            return self.source_length if not self._prose_starts else self.end(self.prose_length)
+        i = self._segment(offset)
+        p0, s0 = self._prose_starts[i], self._source_starts[i]
+        if self._prose_lens[i] == self._source_lens[i]:
+            return s0 + (offset - p0)
+        return s0
+
+    def end(self, offset: int) -> int:
+        """Source offset just after the prose character before ``offset``."""
+        if offset <= 0:
+            return self.start(0) if self.prose_length else 0
+        i = self._segment(offset - 1)
+        p0, s0 = self._prose_starts[i], self._source_starts[i]
+        if self._prose_lens[i] == self._source_lens[i]:
+            return s0 + (offset - p0)
+        return s0 + self._source_lens[i]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Source span of the prose span ``[start, end)``."""
+        s = self.start(start)
+        if end <= start:
+            return s, s
+        return s, max(s, self.end(end))
+
+
+class ProseBuilder:
+    """Builds prose and its offset map, for readers."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._parts: list[str] = []
+        self._length = 0
+        self._prose_starts: list[int] = []
+        self._source_starts: list[int] = []
+        self._prose_lens: list[int] = []
+        self._source_lens: list[int] = []
+
+    @property
+    def length(self) -> int:
+        return self._length
+
+    def last_char(self) -> str:
+        return self._parts[-1][-1] if self._parts else ""
+
+    def _add(self, text: str, source_start: int, source_len: int) -> None:
+        if not text and not source_len:
+            return
+        n = len(text)
+        if (self._prose_starts and n == source_len and self._prose_lens[-1] == self._source_lens[-1]
+                and self._source_starts[-1] + self._source_lens[-1] == source_start):
+            self._prose_lens[-1] += n
+            self._source_lens[-1] += n
+        else:
+            self._prose_starts.append(self._length)
+            self._source_starts.append(source_start)
+            self._prose_lens.append(n)
+            self._source_lens.append(source_len)
+        self._parts.append(text)
+        self._length += n
+
+    def copy(self, start: int, end: int, text: str | None = None) -> None:
+        """Append ``source[start:end]`` (or same-length ``text`` standing for it) one for one."""
+        piece = self.source[start:end] if text is None else text
+        if len(piece) != end - start:
+            raise ValueError("an aligned copy must keep the length of the source span")
+        self._add(piece, start, end - start)
+
+    def replace(self, start: int, end: int, text: str) -> None:
+        """Append ``text`` standing, as a whole, for ``source[start:end]`` (an entity, say)."""
+        self._add(text, start, end - start)
+
+    def insert(self, text: str, at: int) -> None:
+        """Append ``text`` that has no source characters (a paragraph break), placed at ``at``."""
+        self._add(text, at, 0)
+
+    def build(self) -> tuple[str, OffsetMap]:
+        prose = "".join(self._parts)
+        if not self._prose_starts:
+            return prose, OffsetMap([0], [0], [0], [0], 0, len(self.source))
+        return prose, OffsetMap(self._prose_starts, self._source_starts, self._prose_lens,
+                                self._source_lens, self._length, len(self.source))
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A markup comment found by a reader (the engine reads suppression directives from these)."""
+
+    start: int  # source offsets
+    end: int
+    text: str  # the comment's inner text
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token of the prose. ``kind`` is one of :data:`TOKEN_KINDS`."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    sentence_start: bool
+
+
+TOKEN_KINDS = ("word", "number", "url", "email", "handle", "hashtag")
+
+_APOS = "'’"
+_TOKEN_RE = re.compile(
+    r"""(?P<url>\b(?:https?://|www\.)[^\s<>"'“”‘’()\[\]]+[^\s<>"'“”‘’()\[\].,;:!?])
+      |(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)
+      |(?P<handle>(?<![\w@])@\w+)
+      |(?P<hashtag>(?<![\w#&])\#[^\W\d_]\w*)
+      |(?P<number>[\w'’.-]*\d[\w'’.,%-]*(?<![.,'’-]))
+      |(?P<word>[^\W\d_]+(?:[-'’.][^\W\d_]+)*(?:['’](?=\s|$|[^\w]))?)
+    """,
+    re.VERBOSE,
+)
+# A domain written without a scheme ("bbc.co.uk/news") is a URL too.
+_DOMAIN_RE = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|co|uk|io|info|biz|tv|eu|de|fr)"
+                        r"(?:/\S*)?$", re.IGNORECASE)
+_SENTENCE_END = frozenset(".!?")
+_OPENERS = frozenset("\"'“‘([«—–- \t\u00a0")
+#: Words that end in a full stop without ending a sentence.
+ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "st", "prof", "sr", "jr", "gen", "col", "lt", "sgt", "capt", "rev", "gov",
+    "sen", "rep", "co", "corp", "inc", "ltd", "no", "vs", "v", "etc", "eg", "ie", "approx", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "a.m",
+    "p.m", "e.g", "i.e", "mt", "ft", "fig", "cf", "al",
+})
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0\ufeff]*\n\s*")
+
+
+@dataclass
+class Document:
+    """One input, as every rule sees it."""
+
+    path: str
+    source: str
+    prose: str
+    offsets: OffsetMap
+    format: str = "text"
+    comments: tuple[Comment, ...] = ()
+    #: Widens a source span being deleted to the whole markup block that holds only it.
+    widen_deletion: Callable[[int, int], tuple[int, int]] | None = field(default=None, repr=False)
+
+    # ---------------------------------------------------------------- source positions
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Source offsets at which each source line starts ("\\n" ends a line)."""
+        starts = [0]
+        find = self.source.find
+        i = find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset; columns count characters."""
+        starts = self.line_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        return i + 1, offset - starts[i] + 1
+
+    # ---------------------------------------------------------------- prose structure
+    @cached_property
+    def lines(self) -> list[tuple[int, int]]:
+        """Prose line spans, without their newline."""
+        out = []
+        start = 0
+        find = self.prose.find
+        i = find("\n")
+        while i >= 0:
+            out.append((start, i))
+            start = i + 1
+            i = find("\n", start)
+        out.append((start, len(self.prose)))
+        return out
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Prose spans of blocks separated by blank lines, stripped of surrounding whitespace."""
+        out = []
+        prose = self.prose
+        pos = 0
+        for m in _PARAGRAPH_BREAK.finditer(prose):
+            out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, len(prose)))
+        spans = []
+        for s, e in out:
+            while s < e and prose[s].isspace():
+                s += 1
+            while e > s and prose[e - 1].isspace():
+                e -= 1
+            if e > s:
+                spans.append((s, e))
+        return spans
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Word, number, URL, e-mail, @handle and #hashtag tokens of the prose, in order."""
+        prose = self.prose
+        out: list[Token] = []
+        append = out.append
+        boundary = True  # the next word starts a sentence
+        last_end = 0
+        prev_word = ""
+        for m in _TOKEN_RE.finditer(prose):
+            s, e = m.span()
+            kind = m.lastgroup or "word"
+            text = m.group()
+            if out:
+                boundary = _starts_sentence(prose, last_end, s, prev_word)
+            if kind == "number" and not any(c.isdigit() for c in text):
+                kind = "word"
+            elif kind == "word" and "." in text:
+                if _DOMAIN_RE.match(text):
+                    kind = "url"
+            append(Token(s, e, text, kind, boundary))
+            last_end = e
+            prev_word = text
+        return out
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Prose spans of sentences (a paragraph break always ends one)."""
+        out = []
+        tokens = self.tokens
+        starts = [t.start for t in tokens if t.sentence_start]
+        for ps, pe in self.paragraphs:
+            i = bisect.bisect_left(starts, ps)
+            cur = ps
+            while i < len(starts) and starts[i] < pe:
+                if starts[i] > cur:
+                    out.append((cur, _rstrip(self.prose, cur, starts[i])))
+                    cur = starts[i]
+                i += 1
+            out.append((cur, pe))
+        return out
+
+    def line_of(self, prose_offset: int) -> int:
+        """0-based index into :attr:`lines` of the prose line holding ``prose_offset``."""
+        return bisect.bisect_right([s for s, _ in self.lines], prose_offset) - 1
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source span of a prose span."""
+        return self.offsets.span(start, end)
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _starts_sentence(prose: str, prev_end: int, start: int, prev_word: str) -> bool:
+    """Does a token at ``start`` begin a sentence, given the previous token ended at ``prev_end``?"""
+    gap = prose[prev_end:start]
+    if "\n" in gap:
+        stripped = gap.replace(" ", "").replace("\t", "").replace("\r", "")
+        if "\n\n" in stripped:
+            return True
+        # a single line break: a new sentence unless the line looks hard-wrapped mid-sentence
+        last = prose[prev_end - 1] if prev_end else ""
+        return not (last.isalpha() and last.islower() or last in ",;-–(")
+    core = gap.strip("".join(_OPENERS) + "\"'”’)]»")
+    if not core:
+        core = gap.strip()
+    if not core:
+        # "U.S." style abbreviations end with the token itself
+        if prev_word.endswith(".") and prev_word.lower().rstrip(".") not in ABBREVIATIONS:
+            return True
+        return False
+    if core[0] in _SENTENCE_END or core[0] == ":":
+        return prev_word.lower() not in ABBREVIATIONS or core[0] != "."
+    return False

@@ -1,0 +1,36 @@
+"""Errors copylint reports to the user (exit status 2), each naming where the problem is."""
+
+from __future__ import annotations
+
+
+class CopylintError(Exception):
+    """Base class: a problem with input, configuration or data that the user must fix."""
+
+
+class ConfigError(CopylintError):
+    """An invalid configuration file or rule pack: names the file, the key and the line."""
+
+    def __init__(self, path: str, message: str, key: str | None = None, line: int | None = None) -> None:
+        self.path, self.key, self.line = path, key, line
+        where = path + (f":{line}" if line else "")
+        what = f"key {key!r}: " if key else ""
+        super().__init__(f"{where}: {what}{message}")
+
+
+class InputError(CopylintError):
+    """A file that cannot be checked (binary, undecodable, unreadable)."""
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}")
+
+
+def toml_key_line(text: str, key: str) -> int | None:
+    """Best-effort 1-based line of ``key`` (its last dotted part) in TOML ``text``."""
+    import re
+
+    last = key.split(".")[-1]
+    pattern = re.compile(r"^\s*(?:\[+\s*)?(?:[\w.\"'-]*\.)?[\"']?" + re.escape(last) + r"[\"']?\s*(?:=|\]|\.)",
+                         re.MULTILINE)
+    m = pattern.search(text)
+    return text.count("\n", 0, m.start()) + 1 if m else None

@@ -1,0 +1,26 @@
+"""Renderers: one module per output format, all reading the same findings.
+
+A renderer is ``render(findings, context) -> str`` (json, sarif, github); the console renderer
+writes to a rich Console instead, since it adapts to the terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from copylint.finding import Finding
+
+FORMATS = ("rich", "text", "json", "sarif", "github")
+
+
+@dataclass
+class ReportContext:
+    """What renderers may need besides findings."""
+
+    #: decoded sources by path, for frames and snippets
+    sources: dict[str, str] = field(default_factory=dict)
+    files_checked: int = 0
+
+
+def sort_key(f: Finding) -> tuple[str, int, int, str]:
+    return (f.path, f.start, f.end, f.code)
