@@ -1,0 +1,28 @@
+"""Shared test helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def shared_corpus() -> Path:
+    """``../shared/corpus`` (research-licensed data, read in place); tests using it skip without it."""
+    corpus = SHARED / "corpus"
+    if not corpus.is_dir():
+        pytest.skip("../shared/corpus is not present on this machine")
+    return corpus
+
+
+def lint(text: str, *, select: tuple[str, ...] | None = None, format: str = "text", **config: object) -> list:
+    """Findings for ``text`` with an in-code config (no config files are read)."""
+    from copylint import Config, Linter
+
+    cfg = Config(select=select, **config)  # type: ignore[arg-type]
+    return Linter(cfg).check(text, format=format)
