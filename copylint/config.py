@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from copylint.errors import ConfigError, toml_key_line
+from copylint.errors import ConfigError, toml_error_line, toml_key_line
 from copylint.finding import SEVERITIES
 
 DIALECTS = ("any", "en-GB", "en-US")
@@ -197,8 +197,7 @@ def load_config_file(path: str) -> Config | None:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        raise ConfigError(path, f"invalid TOML: {exc}", line=line) from None
+        raise ConfigError(path, f"invalid TOML: {exc}", line=toml_error_line(exc, text)) from None
     if os.path.basename(path) == "pyproject.toml":
         tool = data.get("tool", {})
         if "copylint" not in tool:

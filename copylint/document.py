@@ -152,7 +152,9 @@ TOKEN_KINDS = ("word", "number", "url", "email", "handle", "hashtag")
 
 _APOS = "'’"
 _TOKEN_RE = re.compile(
-    r"""(?P<url>\b(?:https?://|www\.)[^\s<>"'“”‘’()\[\]]+[^\s<>"'“”‘’()\[\].,;:!?])
+    r"""(?P<url>\b(?:https?://|www\.)[^\s<>"'“”‘’()\[\]]+[^\s<>"'“”‘’()\[\].,;:!?]
+          |\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i:com|org|net|gov|edu|co\.uk|uk|io|info|tv|eu)\b
+           (?:/[^\s<>"'“”‘’()\[\]]*[^\s<>"'“”‘’()\[\].,;:!?])?)
       |(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)
       |(?P<handle>(?<![\w@])@\w+)
       |(?P<hashtag>(?<![\w#&])\#[^\W\d_]\w*)
@@ -161,9 +163,6 @@ _TOKEN_RE = re.compile(
     """,
     re.VERBOSE,
 )
-# A domain written without a scheme ("bbc.co.uk/news") is a URL too.
-_DOMAIN_RE = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|co|uk|io|info|biz|tv|eu|de|fr)"
-                        r"(?:/\S*)?$", re.IGNORECASE)
 _SENTENCE_END = frozenset(".!?")
 _OPENERS = frozenset("\"'“‘([«—–- \t\u00a0")
 #: Words that end in a full stop without ending a sentence.
@@ -259,9 +258,6 @@ class Document:
                 boundary = _starts_sentence(prose, last_end, s, prev_word)
             if kind == "number" and not any(c.isdigit() for c in text):
                 kind = "word"
-            elif kind == "word" and "." in text:
-                if _DOMAIN_RE.match(text):
-                    kind = "url"
             append(Token(s, e, text, kind, boundary))
             last_end = e
             prev_word = text

@@ -25,12 +25,25 @@ class InputError(CopylintError):
         super().__init__(f"{path}: {message}")
 
 
+def toml_error_line(exc: Exception, text: str) -> int | None:
+    """1-based line of a ``tomllib.TOMLDecodeError`` (Python 3.11 only says it in the message)."""
+    import re
+
+    line = getattr(exc, "lineno", None)
+    if line:
+        return int(line)
+    m = re.search(r"at line (\d+)", str(exc))
+    if m:
+        return int(m.group(1))
+    return text.count("\n") + 1 if "end of document" in str(exc) else None
+
+
 def toml_key_line(text: str, key: str) -> int | None:
     """Best-effort 1-based line of ``key`` (its last dotted part) in TOML ``text``."""
     import re
 
     last = key.split(".")[-1]
-    pattern = re.compile(r"^\s*(?:\[+\s*)?(?:[\w.\"'-]*\.)?[\"']?" + re.escape(last) + r"[\"']?\s*(?:=|\]|\.)",
+    pattern = re.compile(r"^[ \t]*(?:\[+[ \t]*)?(?:[\w.\"'-]*\.)?[\"']?" + re.escape(last) + r"[\"']?\s*(?:=|\]|\.)",
                          re.MULTILINE)
     m = pattern.search(text)
     return text.count("\n", 0, m.start()) + 1 if m else None

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from copylint.errors import ConfigError, toml_key_line
+from copylint.errors import ConfigError, toml_error_line, toml_key_line
 
 if TYPE_CHECKING:
     from copylint.config import Config
@@ -67,7 +67,7 @@ def load_pack(path: str) -> Pack:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, f"invalid TOML: {exc}", line=getattr(exc, "lineno", None)) from None
+        raise ConfigError(path, f"invalid TOML: {exc}", line=toml_error_line(exc, text)) from None
     header = data.get("pack")
     if not isinstance(header, dict):
         raise ConfigError(path, "a rule pack must start with a [pack] table", "pack")

@@ -110,12 +110,18 @@ class Rule:
     examples: ClassVar[tuple[Example, ...]] = ()
 
     @classmethod
+    def _own_doc(cls) -> str:
+        return inspect.cleandoc(cls.__dict__.get("__doc__") or "")
+
+    @classmethod
     def summary(cls) -> str:
-        return (inspect.getdoc(cls) or "").strip().split("\n", 1)[0]
+        """The first line of the rule's own docstring."""
+        return cls._own_doc().split("\n", 1)[0]
 
     @classmethod
     def rationale(cls) -> str:
-        doc = (inspect.getdoc(cls) or "").strip()
+        """The rest of the rule's own docstring: why it matters, what it leaves alone."""
+        doc = cls._own_doc()
         return doc.split("\n", 1)[1].strip() if "\n" in doc else ""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:

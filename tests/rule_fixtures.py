@@ -1,0 +1,59 @@
+"""Test-only rules, registered for one test at a time (the engine is tested without real rules)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from copylint import rule as rule_module
+from copylint.document import Document
+from copylint.finding import Diagnostic, Edit
+from copylint.rule import Context, Rule, register
+
+
+class FlagWordRule(Rule):
+    """Flags every occurrence of the word "wrongly" (a test rule).
+
+    Used to test the engine without depending on a real rule.
+    """
+
+    code = "CL991"
+    name = "test-flag-word"
+    category = "style"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
+        for m in re.finditer(r"\bwrongly\b", doc.prose):
+            yield Diagnostic(m.start(), m.end(), "test finding", ("rightly",),
+                             (Edit(m.start(), m.end(), "rightly"),), "safe")
+
+
+class CrashingRule(Rule):
+    """Always raises (a test rule)."""
+
+    code = "CL992"
+    name = "test-crash"
+    category = "style"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
+        raise RuntimeError("boom")
+
+
+class OffByDefaultRule(FlagWordRule):
+    """Flags "wrongly" but only when selected (a test rule)."""
+
+    code = "CL993"
+    name = "test-off-by-default"
+    default_enabled = False
+
+
+@contextmanager
+def registered(*classes: type[Rule]) -> Iterator[None]:
+    rule_module.all_rules()
+    for cls in classes:
+        register(cls)
+    try:
+        yield
+    finally:
+        for cls in classes:
+            rule_module._REGISTRY.pop(cls.code, None)
