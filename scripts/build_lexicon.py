@@ -1,0 +1,140 @@
+"""Build the lexicon that ships in ``rules/words/`` from Debian's SCOWL word lists and wordfreq.
+
+    apt-get install wamerican-large wbritish-large
+    .venv/bin/python scripts/build_lexicon.py
+
+Writes, deterministically (same inputs, same bytes):
+
+* ``rules/words/lexicon.txt.gz`` -- every word of the American and British "large" lists (possessive
+  ``'s`` forms dropped: the rule strips them), grouped in blocks by Zipf frequency, kind (common or
+  proper) and dialect. A block starts with a header line ``@ <zipf> <common|proper> <any|en-GB|en-US>``
+  followed by one word per line. Grouping lets the loader add whole blocks at C speed.
+* ``rules/words/variants.tsv`` -- British/American spelling pairs (``colour<TAB>color``), found by
+  applying the regular spelling correspondences (our/or, ise/ize, re/er, ence/ense, ll/l, ae/e,
+  oe/e, ogue/og, mme/m, ement/ment) to British words and keeping results the American list holds.
+
+Build-time only: nothing here runs when copylint runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from wordfreq import zipf_frequency
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "rules" / "words"
+DICT = Path("/usr/share/dict")
+AMERICAN = "american-english-large"
+BRITISH = "british-english-large"
+
+#: British -> American substitutions, applied at any position (each may apply once per step).
+SUBSTITUTIONS = (
+    ("our", "or"), ("is", "iz"), ("ys", "yz"), ("ence", "ense"), ("ll", "l"), ("l", "ll"),
+    ("ae", "e"), ("oe", "e"), ("ogue", "og"), ("mme", "m"), ("ement", "ment"), ("eing", "ing"),
+    ("ou", "o"), ("que", "ck"), ("sc", "sk"), ("ey", "ay"), ("yre", "ire"), ("ium", "um"),
+    ("ellery", "elry"), ("ough", "ow"),
+)
+#: "-re" endings: centre/center, centres/centers, centred/centered, centring/centering.
+RE_ENDINGS = re.compile(r"(?<=[^aeiou])re(s|d|ing)?$")
+#: substitutions trusted even when both spellings are in both lists (judgement/judgment)
+SHARED_OK = {("ement", "ment"), ("eing", "ing")}
+#: the only substitutions tried on proper nouns (Americanise/Americanize, Labourite/Laborite)
+PROPER_OK = {("is", "iz"), ("ys", "yz"), ("our", "or")}
+#: substitutions that never apply to a word's first letters (aerogenic is not erogenic)
+NOT_INITIAL = {"ae", "oe"}
+MAX_STEPS = 3
+
+
+def read_list(name: str) -> set[str]:
+    path = DICT / name
+    if not path.exists():
+        raise SystemExit(f"{path} is missing: apt-get install wamerican-large wbritish-large")
+    words = {w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip()}
+    # possessives are handled by the rule; contractions such as "o'clock" stay
+    return {w for w in words if not (w.endswith("'s") and w[:-2] in words)}
+
+
+def one_step(word: str, proper: bool) -> set[tuple[str, bool]]:
+    """Spellings one correspondence away from ``word``, each with whether the step is SHARED_OK."""
+    out = set()
+    for gb, us in SUBSTITUTIONS:
+        if proper and (gb, us) not in PROPER_OK:
+            continue
+        start = word.find(gb, 1 if gb in NOT_INITIAL else 0)
+        while start >= 0:
+            if not (gb == "eing" and word[start - 1:start] == "e"):
+                out.add((word[:start] + us + word[start + len(gb):], (gb, us) in SHARED_OK))
+            start = word.find(gb, start + 1)
+    m = None if proper else RE_ENDINGS.search(word)
+    if m:
+        tail = {"": "er", "s": "ers", "d": "ered", "ing": "ering"}[m.group(1) or ""]
+        out.add((word[:m.start()] + tail, False))
+    return out
+
+
+def variant_pairs(british: set[str], american: set[str]) -> list[tuple[str, str]]:
+    pairs = set()
+    for word in sorted(british):
+        if not word.isalpha() or len(word) < 4:
+            continue
+        proper = word != word.lower()
+        frontier = {(word, True)}
+        for _ in range(MAX_STEPS):
+            nxt = set()
+            for form, shared_ok in frontier:
+                for cand, ok in one_step(form, proper):
+                    nxt.add((cand, shared_ok and ok))
+            for cand, shared_ok in nxt:
+                if cand == word or cand not in american:
+                    continue
+                exclusive = word not in american or cand not in british
+                if exclusive or shared_ok:
+                    pairs.add((word, cand))
+            frontier = {(f, s) for f, s in nxt if len(f) >= 3}
+    # one counterpart per spelling: prefer the pair whose sides are exclusive to their dialect
+    best: dict[str, tuple[str, str]] = {}
+    for gb, us in sorted(pairs, key=lambda p: (p[0] in american) + (p[1] in british)):
+        if gb not in best and us not in best:
+            best[gb] = best[us] = (gb, us)
+    return sorted(set(best.values()))
+
+
+def build() -> None:
+    american = read_list(AMERICAN)
+    british = read_list(BRITISH)
+    blocks: dict[tuple[float, str, str], list[str]] = defaultdict(list)
+    for word in sorted(american | british):
+        dialect = "any" if word in american and word in british else (
+            "en-US" if word in american else "en-GB")
+        kind = "common" if word == word.lower() else "proper"
+        zipf = round(zipf_frequency(word, "en"), 1)
+        blocks[(zipf, kind, dialect)].append(word)
+    buf = io.StringIO()
+    buf.write(f"# copylint lexicon: SCOWL ({AMERICAN}, {BRITISH}) with wordfreq Zipf frequencies\n")
+    for (zipf, kind, dialect), words in sorted(blocks.items(), key=lambda kv: (-kv[0][0], kv[0][1:])):
+        buf.write(f"@ {zipf:.1f} {kind} {dialect}\n")
+        buf.write("\n".join(words) + "\n")
+    OUT.mkdir(parents=True, exist_ok=True)
+    with open(OUT / "lexicon.txt.gz", "wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
+        gz.write(buf.getvalue().encode("utf-8"))
+    pairs = variant_pairs(british, american)
+    with open(OUT / "variants.tsv", "w", encoding="utf-8") as f:
+        f.write("# British<TAB>American spelling pairs, built by scripts/build_lexicon.py\n")
+        f.writelines(f"{gb}\t{us}\n" for gb, us in pairs)
+    print(f"{len(american | british)} words in {len(blocks)} blocks; {len(pairs)} variant pairs")
+
+
+def main() -> None:
+    argparse.ArgumentParser(description=__doc__.split("\n")[0]).parse_args()
+    build()
+
+
+if __name__ == "__main__":
+    main()
