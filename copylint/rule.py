@@ -51,7 +51,8 @@ class Resources:
 
     def __init__(self) -> None:
         self._values: dict[Any, Any] = {}
-        self._lock = threading.Lock()
+        # re-entrant: a loader may itself load other resources (a lexicon reading a rule pack)
+        self._lock = threading.RLock()
 
     def get(self, key: Any, load: Callable[[], T]) -> T:
         """The value for ``key``, calling ``load()`` the first time only."""
@@ -132,7 +133,7 @@ class Rule:
 
 
 _REGISTRY: dict[str, type[Rule]] = {}
-_registry_lock = threading.Lock()
+_registry_lock = threading.RLock()
 _loaded = False
 
 
