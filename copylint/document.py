@@ -23,8 +23,14 @@ class OffsetMap:
     its source text.
     """
 
-    __slots__ = ("_prose_starts", "_source_starts", "_prose_lens", "_source_lens", "prose_length",
-                 "source_length")
+    __slots__ = (
+        "_prose_lens",
+        "_prose_starts",
+        "_source_lens",
+        "_source_starts",
+        "prose_length",
+        "source_length",
+    )
 
     def __init__(self, prose_starts: list[int], source_starts: list[int], prose_lens: list[int],
                  source_lens: list[int], prose_length: int, source_length: int) -> None:
@@ -304,7 +310,7 @@ def _starts_sentence(prose: str, prev_end: int, start: int, prev_word: str) -> b
             return True
         # a single line break: a new sentence unless the line looks hard-wrapped mid-sentence
         last = prose[prev_end - 1] if prev_end else ""
-        return not (last.isalpha() and last.islower() or last in ",;-–(")
+        return not ((last.isalpha() and last.islower()) or last in ",;-–(")
     core = gap.strip("".join(_OPENERS) + "\"'”’)]»")
     if not core:
         core = gap.strip()

@@ -28,7 +28,7 @@ def _cases() -> list:
     out = []
     covered = {cls.category for cls in all_rules().values() if cls.default_enabled}
     for g in GOLDEN:
-        for i, row in enumerate(json.loads(g.read_text(encoding="utf-8"))):
+        for row in json.loads(g.read_text(encoding="utf-8")):
             marks = [] if row["category"] in covered else [
                 pytest.mark.xfail(reason=f"no {row['category']} rule yet", strict=True)]
             out.append(pytest.param(g, row, id=f"{g.stem}:{row['line']}:{row['text'][:20]}", marks=marks))

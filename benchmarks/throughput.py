@@ -1,0 +1,247 @@
+"""Speed and memory of copylint on real news copy (``../shared/corpus/news-dev``, read in place).
+
+    python benchmarks/throughput.py              # every measurement, one table
+    python benchmarks/throughput.py --quick      # fewer repetitions
+    python benchmarks/throughput.py --save       # also write benchmarks/results/throughput-<time>.json
+
+Measures: words/s and articles/s for all default rules and per rule family (one process, one
+core); Linter latency for a CMS (1,000 calls on ~1,000-word articles: p50, p99, max); CLI cold start
+on the seed article; linear scaling (one article repeated 1x, 10x, 100x); peak RSS of the CLI on the
+whole corpus and of a Linter over 10,000 calls; and, on the same files in the same run, codespell
+and harper-py when they are installed, so ratios hold on a noisy machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "news-dev" / "news-dev.jsonl"
+SEED = ROOT / "seeds" / "kursk-north-korea.txt"
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")  # the evaluation harness's word count
+FAMILIES = {"all default rules": None, "spelling CL1": ("CL1",), "names CL2": ("CL2",),
+            "boilerplate CL3": ("CL3",)}
+
+
+def words(text: str) -> int:
+    return len(WORD_RE.findall(text))
+
+
+def load_articles() -> list[str]:
+    with open(CORPUS, encoding="utf-8") as f:
+        return [json.loads(line)["text"] for line in f]
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def throughput(articles: list[str], repeat: int) -> list[dict]:
+    from copylint import Config, Linter
+
+    total_words = sum(words(a) for a in articles)
+    rows = []
+    for label, select in FAMILIES.items():
+        linter = Linter(Config(select=select))
+        t0 = time.perf_counter()
+        linter.check(articles[0])  # loads resources
+        load_s = time.perf_counter() - t0
+        best = float("inf")
+        findings = 0
+        for _ in range(repeat):
+            t0 = time.process_time()
+            findings = sum(len(linter.check(a)) for a in articles)
+            best = min(best, time.process_time() - t0)
+        rows.append({"what": label, "words_per_s": round(total_words / best), "articles_per_s":
+                     round(len(articles) / best), "first_call_s": round(load_s, 3), "findings": findings})
+    return rows
+
+
+def article_of(n_words: int, articles: list[str], start: int) -> str:
+    parts, count, i = [], 0, start
+    while count < n_words:
+        a = articles[i % len(articles)]
+        parts.append(a)
+        count += words(a)
+        i += 1
+    return "\n\n".join(parts)
+
+
+def latency(articles: list[str], calls: int) -> dict:
+    from copylint import Config, Linter
+
+    linter = Linter(Config())
+    docs = [article_of(1000, articles, i * 3) for i in range(50)]
+    linter.check(docs[0])
+    times = []
+    for i in range(calls):
+        t0 = time.perf_counter()
+        linter.check(docs[i % len(docs)])
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    return {"calls": calls, "mean_words": round(statistics.mean(words(d) for d in docs)),
+            "p50_ms": round(times[len(times) // 2], 2), "p99_ms": round(times[int(len(times) * 0.99)], 2),
+            "max_ms": round(times[-1], 2)}
+
+
+def cold_start(runs: int) -> dict:
+    exe = shutil.which("copylint", path=str(Path(sys.executable).parent)) or "copylint"
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run([exe, "check", "--format", "json", str(SEED)], capture_output=True)
+        times.append(time.perf_counter() - t0)
+    imp = subprocess.run([sys.executable, "-X", "importtime", "-c", "import copylint.cli"],
+                         capture_output=True, text=True).stderr
+    rows = []
+    for line in imp.splitlines():
+        m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \| (\s*)(\S+)", line)
+        if m and not m.group(3):
+            rows.append((int(m.group(2)), m.group(4)))
+    rows.sort(reverse=True)
+    return {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3),
+            "import_cli_ms": round(sum(us for us, _ in rows) / 1000, 1),
+            "top_imports": [f"{name} {us / 1000:.1f} ms" for us, name in rows[:5]]}
+
+
+def scaling(articles: list[str]) -> dict:
+    from copylint import Config, Linter
+
+    linter = Linter(Config())
+    base = article_of(1000, articles, 7)
+    linter.check(base)
+    out = {}
+    for k in (1, 10, 100):
+        text = "\n\n".join([base] * k)
+        t0 = time.process_time()
+        linter.check(text)
+        out[f"x{k}_s"] = round(time.process_time() - t0, 4)
+    out["ratio_100_to_1"] = round(out["x100_s"] / out["x1_s"], 1) if out["x1_s"] else None
+    return out
+
+
+def memory(articles: list[str], calls: int) -> dict:
+    from copylint import Config, Linter
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, a in enumerate(articles):
+            Path(tmp, f"{i:04d}.txt").write_text(a, encoding="utf-8")
+        exe = shutil.which("copylint", path=str(Path(sys.executable).parent)) or "copylint"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        t0 = time.perf_counter()
+        subprocess.run([exe, "check", "--format", "json", tmp], capture_output=True)
+        cli_wall = time.perf_counter() - t0
+        cli_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    linter = Linter(Config())
+    docs = [article_of(1000, articles, i) for i in range(20)]
+    linter.check(docs[0])
+    marks = {}
+    for i in range(1, calls + 1):
+        linter.check(docs[i % len(docs)])
+        if i in (1000, calls):
+            marks[i] = rss_mb()
+    return {"cli_corpus_peak_rss_mb": round(max(cli_peak, before) / 1024, 1),
+            "cli_corpus_wall_s": round(cli_wall, 2),
+            "linter_rss_after_1k_mb": round(marks[1000], 1),
+            f"linter_rss_after_{calls // 1000}k_mb": round(marks[calls], 1)}
+
+
+def side_by_side(articles: list[str]) -> list[dict]:
+    """codespell (CLI) and harper-py, on the same files, when installed."""
+    rows = []
+    total = sum(words(a) for a in articles)
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, a in enumerate(articles):
+            Path(tmp, f"{i:04d}.txt").write_text(a, encoding="utf-8")
+        exe = shutil.which("copylint", path=str(Path(sys.executable).parent)) or "copylint"
+        t0 = time.perf_counter()
+        subprocess.run([exe, "check", "--format", "json", tmp], capture_output=True)
+        wall = time.perf_counter() - t0
+        rows.append({"tool": "copylint CLI (all default rules)", "words_per_s": round(total / wall)})
+        codespell = shutil.which("codespell", path=str(Path(sys.executable).parent)) or shutil.which("codespell")
+        if codespell:
+            t0 = time.perf_counter()
+            subprocess.run([codespell, tmp], capture_output=True)
+            rows.append({"tool": "codespell CLI", "words_per_s": round(total / (time.perf_counter() - t0))})
+    try:
+        import harper_py  # type: ignore[import-not-found]
+    except ImportError:
+        rows.append({"tool": "harper-py", "words_per_s": None, "note": "not installed (pip install harper-py)"})
+    else:
+        linter = harper_py.Linter() if hasattr(harper_py, "Linter") else None
+        if linter is not None:
+            t0 = time.process_time()
+            for a in articles:
+                linter.lint(a)
+            rows.append({"tool": "harper-py", "words_per_s": round(total / (time.process_time() - t0))})
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="fewer repetitions")
+    ap.add_argument("--save", action="store_true", help="write the results as JSON under benchmarks/results/")
+    ap.add_argument("--only", choices=["throughput", "latency", "cold", "scaling", "memory", "side"], action="append")
+    args = ap.parse_args(argv)
+    if not CORPUS.exists():
+        print(f"throughput: {CORPUS} is absent; nothing to measure")
+        return 0
+    os.environ.setdefault("NO_COLOR", "1")
+    articles = load_articles()
+    print(f"news-dev: {len(articles)} articles, {sum(words(a) for a in articles):,} words; "
+          f"Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    only = set(args.only or ["throughput", "latency", "cold", "scaling", "memory", "side"])
+    results: dict = {}
+    if "throughput" in only:
+        results["throughput"] = throughput(articles, 1 if args.quick else 3)
+        print("\nthroughput (CPU time of one process, best of runs)")
+        for r in results["throughput"]:
+            print(f"  {r['what']:<20} {r['words_per_s']:>10,} words/s  {r['articles_per_s']:>6,} articles/s  "
+                  f"first call {r['first_call_s']:.3f} s  ({r['findings']} findings)")
+    if "latency" in only:
+        results["latency"] = lat = latency(articles, 200 if args.quick else 1000)
+        print(f"\nCMS latency, warm Linter, {lat['calls']} calls on ~{lat['mean_words']}-word articles: "
+              f"p50 {lat['p50_ms']} ms, p99 {lat['p99_ms']} ms, max {lat['max_ms']} ms")
+    if "cold" in only:
+        results["cold_start"] = cs = cold_start(3 if args.quick else 7)
+        print(f"\nCLI cold start on the seed: median {cs['median_s']} s (min {cs['min_s']} s); "
+              f"import copylint.cli {cs['import_cli_ms']} ms; top: {', '.join(cs['top_imports'])}")
+    if "scaling" in only:
+        results["scaling"] = sc = scaling(articles)
+        print(f"\nscaling (one ~1,000-word article repeated): x1 {sc['x1_s']} s, x10 {sc['x10_s']} s, "
+              f"x100 {sc['x100_s']} s; x100/x1 = {sc['ratio_100_to_1']}")
+    if "memory" in only:
+        results["memory"] = mem = memory(articles, 2000 if args.quick else 10000)
+        print("\nmemory: " + ", ".join(f"{k} {v}" for k, v in mem.items()))
+    if "side" in only:
+        results["side_by_side"] = side = side_by_side(articles)
+        print("\nside by side on the same files (wall time, process start included)")
+        for r in side:
+            print(f"  {r['tool']:<34} {r['words_per_s'] if r['words_per_s'] else '-':>10} words/s  {r.get('note', '')}")
+    if args.save:
+        out = HERE / "results"
+        out.mkdir(exist_ok=True)
+        path = out / f"throughput-{time.strftime('%Y%m%d-%H%M%S')}.json"
+        path.write_text(json.dumps(results, indent=1), encoding="utf-8")
+        print(f"\nsaved {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
