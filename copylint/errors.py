@@ -14,15 +14,22 @@ class ConfigError(CopylintError):
         self.path, self.key, self.line = path, key, line
         where = path + (f":{line}" if line else "")
         what = f"key {key!r}: " if key else ""
+        self.message = message
         super().__init__(f"{where}: {what}{message}")
+
+    def __reduce__(self) -> tuple:  # picklable, so worker processes can report it
+        return (ConfigError, (self.path, self.message, self.key, self.line))
 
 
 class InputError(CopylintError):
     """A file that cannot be checked (binary, undecodable, unreadable)."""
 
     def __init__(self, path: str, message: str) -> None:
-        self.path = path
+        self.path, self.message = path, message
         super().__init__(f"{path}: {message}")
+
+    def __reduce__(self) -> tuple:
+        return (InputError, (self.path, self.message))
 
 
 def toml_error_line(exc: Exception, text: str) -> int | None:

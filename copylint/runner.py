@@ -94,12 +94,33 @@ def config_finder(args: argparse.Namespace, extra: dict[str, Any] | None = None)
     return ConfigFinder(explicit, isolated=args.isolated, overrides=overrides)
 
 
+#: Fewer files than this are checked in one process: starting workers would cost more than it saves.
+PARALLEL_MIN_FILES = 64
+
+
 @dataclass
 class FileResult:
     path: str
     source: str | None = None
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
+    #: notices raised while checking (set by worker processes)
+    notices: list[str] = field(default_factory=list)
+
+
+_worker: Runner | None = None
+
+
+def _start_worker(finder: ConfigFinder, format_in: str | None) -> None:
+    global _worker
+    _worker = Runner(finder, format_in)
+
+
+def _check_in_worker(path: str) -> FileResult:
+    assert _worker is not None
+    result = _worker.check_file(path)
+    result.notices = _worker.notices()
+    return result
 
 
 class Runner:
@@ -111,6 +132,7 @@ class Runner:
         self.format_in = format_in
         self.stdin_filename = stdin_filename
         self._linters: dict[str, Linter] = {}
+        self._worker_notices: list[str] = []
 
     def linter_for(self, config: Config) -> Linter:
         key = repr(config)
@@ -135,14 +157,32 @@ class Runner:
             return FileResult(shown, source, error=str(exc))
         return FileResult(shown, source, findings)
 
-    def run(self, paths: list[str], progress: Callable[[int], None] | None = None) -> Iterator[FileResult]:
+    def run(self, paths: list[str], progress: Callable[[int], None] | None = None,
+            jobs: int = 1) -> Iterator[FileResult]:
+        """Results in the order of ``paths``; with ``jobs`` > 1, files are spread over processes."""
+        if jobs > 1 and len(paths) >= PARALLEL_MIN_FILES and "-" not in paths:
+            yield from self._run_parallel(paths, progress, jobs)
+            return
         for path in paths:
             yield self.check_file(path)
             if progress:
                 progress(1)
 
+    def _run_parallel(self, paths: list[str], progress: Callable[[int], None] | None,
+                      jobs: int) -> Iterator[FileResult]:
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunk = max(1, min(32, len(paths) // (jobs * 8)))
+        with ProcessPoolExecutor(jobs, initializer=_start_worker,
+                                 initargs=(self.finder, self.format_in)) as pool:
+            for result in pool.map(_check_in_worker, paths, chunksize=chunk):
+                self._worker_notices.extend(n for n in result.notices if n not in self._worker_notices)
+                yield result
+                if progress:
+                    progress(1)
+
     def notices(self) -> list[str]:
-        seen: list[str] = []
+        seen: list[str] = list(self._worker_notices)
         for linter in self._linters.values():
             for n in linter.notices:
                 if n not in seen:

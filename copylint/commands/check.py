@@ -31,6 +31,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--grammar", action="store_true", help="also run the grammar rules (needs LanguageTool)")
     p.add_argument("--require-grammar", action="store_true",
                    help="with --grammar: exit 2 when LanguageTool is unavailable")
+    p.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                   help="processes for many files (default 0: one per core; output order is unchanged)")
 
 
 def collect(args: argparse.Namespace, extra: dict | None = None) -> tuple[list[FileResult], Runner]:
@@ -43,14 +45,15 @@ def collect(args: argparse.Namespace, extra: dict | None = None) -> tuple[list[F
     for p in missing:
         results.append(FileResult(p, error=f"{p}: no such file or folder"))
     paths = [p for p in paths if p not in missing]
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     if len(paths) >= PROGRESS_MIN_FILES and sys.stderr.isatty() and args.format in ("rich", "text"):
         from rich.progress import Progress
 
         with Progress(transient=True) as progress:
             task = progress.add_task("checking", total=len(paths))
-            results.extend(runner.run(paths, lambda n: progress.advance(task, n)))
+            results.extend(runner.run(paths, lambda n: progress.advance(task, n), jobs=jobs))
     else:
-        results.extend(runner.run(paths))
+        results.extend(runner.run(paths, jobs=jobs))
     return results, runner
 
 
