@@ -1,0 +1,202 @@
+"""Which name forms of one article stand for one entity.
+
+Every run of one to four consecutive words of a mention is a *form* (``Kim Jong Un`` gives
+``Kim Jong Un``, ``Jong Un``, ``Kim`` ...), so a partial mention (``Jong-un's army``) meets the
+matching part of a full one. Forms are grouped when they are equal after folding case, hyphens,
+spaces, apostrophes, dots and diacritics; when a house-style entry lists them as variants of one
+name; or when one word is a near miss (one edit, two in a long word) of a word the article uses
+more often and nothing suggests two different entities (see :func:`NearMisses.same_entity`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from copylint.names_mentions import Mention
+
+#: longest run of words taken as one form
+MAX_WORDS = 4
+#: shortest word (in letters) compared for near misses
+MIN_NEAR_MISS_LEN = 5
+#: words at least this long may be two edits apart
+TWO_EDIT_LEN = 9
+#: endings of proper adjectives (Ukrainian, Korean, Japanese, British): words, not names
+PROPER_ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "ians", "eans")
+_FOLD_DROP = str.maketrans("", "", " -'’.\u00a0\u2010\u2011")
+
+
+def fold(text: str) -> str:
+    """The form ``text`` is compared by: lowercase, no spaces/hyphens/apostrophes/dots/diacritics."""
+    folded = text.lower().translate(_FOLD_DROP)
+    if folded.isascii():
+        return folded
+    return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One place where a form is written (prose offsets)."""
+
+    start: int
+    end: int
+    #: the words as written, joined by single spaces
+    surface: str
+    #: number of words
+    size: int
+    #: the form starts a sentence, so its first capital may be only the sentence's
+    sentence_start: bool
+    #: the form starts with a capitalised common word at a sentence start ("Looking forward"),
+    #: or is in capitals for emphasis: weak evidence that it is a name at all
+    weak: bool
+    #: the folded word written before a one-word form inside its mention (a first name), or ""
+    before: str
+
+
+def forms_of(mentions: Iterable[Mention], is_common: Callable[[str], bool],
+             is_compound: Callable[[str, str], bool]) -> dict[str, list[Occurrence]]:
+    """Every form of the mentions, by folded key. ``is_compound(word, next_word)`` says whether
+    ``word-next_word`` is an ordinary hyphenated compound (Spanish-language) rather than a name."""
+    by_key: dict[str, list[Occurrence]] = {}
+    tailed = []
+    for m in mentions:
+        toks = m.tokens
+        n = len(toks)
+        shouted = n > 1 and all(t.text.isupper() for t in toks)
+        for i in range(n):
+            first = toks[i].text
+            weak = shouted or (i == 0 and m.sentence_start and is_common(first)) or (
+                first.isupper() and len(first) > 1 and is_common(first))
+            before = fold(toks[i - 1].text) if i else ""
+            surface = ""
+            for j in range(i, min(n, i + MAX_WORDS)):
+                surface = first if j == i else surface + " " + toks[j].text
+                if (j == i and first.islower()) or surface.isupper():
+                    continue  # a particle on its own is not a name; capitals may be only emphasis
+                key = fold(surface)
+                occ = Occurrence(toks[i].start, toks[j].end, surface, j - i + 1, i == 0 and m.sentence_start,
+                                 weak, before)
+                by_key.setdefault(key, []).append(occ)
+        if m.tail is not None and not is_compound(m.tokens[-1].text, m.tail.text):
+            tailed.append(m)
+    for m in tailed:
+        _add_hyphen_tail(by_key, m)
+    return by_key
+
+
+def _add_hyphen_tail(by_key: dict[str, list[Occurrence]], m: Mention) -> None:
+    """``Kim Jong un`` where the article also writes ``Kim Jong-un``: a hyphen lost before a
+    lowercase word. Added only when the article writes the hyphenated form too."""
+    tail = m.tail
+    assert tail is not None
+    toks = m.tokens
+    for i in range(max(0, len(toks) - MAX_WORDS + 1), len(toks)):
+        base = " ".join(t.text for t in toks[i:])
+        key = fold(base + tail.text)
+        hyphenated = base + "-" + tail.text
+        if any(o.surface == hyphenated for o in by_key.get(key, ())):
+            by_key[key].append(Occurrence(toks[i].start, tail.end, base + " " + tail.text, len(toks) - i + 1,
+                                          i == 0 and m.sentence_start, False, ""))
+
+
+class Groups:
+    """Union-find over form keys."""
+
+    def __init__(self) -> None:
+        self._parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        parent = self._parent
+        root = key
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while key != root:
+            parent[key], key = root, parent[key]
+        return root
+
+    def add(self, key: str) -> None:
+        self._parent.setdefault(key, key)
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        self._parent.setdefault(ra, ra)
+        if ra != rb:
+            self._parent[rb] = ra
+
+    def members(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for key in self._parent:
+            out.setdefault(self.find(key), []).append(key)
+        return out
+
+
+class NearMisses:
+    """Finds one-word forms that are near misses of a word the article uses more often.
+
+    ``knows(word)`` says whether a dictionary knows the word (a proper noun or a common word);
+    ``is_common(word)`` whether it is an ordinary lowercase word (``Looking``, ``Booking``).
+    """
+
+    def __init__(self, knows: Callable[[str], bool], is_common: Callable[[str], bool]) -> None:
+        self.knows = knows
+        self.is_common = is_common
+
+    def pairs(self, by_key: dict[str, list[Occurrence]]) -> Iterator[tuple[str, str]]:
+        """(majority key, minority key) pairs that name one entity."""
+        words: dict[str, list[Occurrence]] = {}
+        for key, occs in by_key.items():
+            if len(key) >= MIN_NEAR_MISS_LEN and key.isalpha():
+                single = [o for o in occs if o.size == 1 and not o.weak]
+                if single:
+                    words[key] = single
+        majors = [(k, len(v)) for k, v in words.items() if len(v) >= 2]
+        if not majors:
+            return
+        for minor, occs in words.items():
+            count = len(occs)
+            for major, major_count in majors:
+                if major_count < 2 * count or abs(len(major) - len(minor)) > 2 or major == minor:
+                    continue
+                limit = 2 if min(len(major), len(minor)) >= TWO_EDIT_LEN else 1
+                distance = OSA.distance(major, minor, score_cutoff=limit)
+                if distance <= limit and self.same_entity(words[major], occs, distance):
+                    yield major, minor
+                    break
+
+    def same_entity(self, major: list[Occurrence], minor: list[Occurrence], distance: int) -> bool:
+        """Evidence that a rarer word close to a frequent one is the same name misspelt."""
+        a, b = fold(major[0].surface), fold(minor[0].surface)
+        if a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a):
+            return False  # Korea / Korean, Carmen / U-Carmen: an affix, not a slip
+        word = _most_common_surface(minor)
+        if self.is_common(word):
+            return False  # Looking / Booking: ordinary words at a sentence start
+        first_names = {o.before for o in major} - {""}
+        minor_first = {o.before for o in minor} - {""}
+        if first_names and minor_first and not first_names & minor_first:
+            return False  # Pamela Anderson / Hans Christian Andersen: different people
+        known = self.knows(_most_common_surface(major))
+        if known and minor_first and not first_names:
+            return False  # Tim Koogle / Google: a person beside a name never given a first name
+        if known and a.endswith(PROPER_ADJECTIVE_ENDINGS):
+            return False  # Ukrainian / Ukranian: a slip in a dictionary adjective is a typo (CL1xx)
+        if (self.knows(word) and not known and len(major) >= 3 * len(minor) >= 3 and not minor_first
+                and not first_names):
+            # Anastacia x3 / Anastasia, both always bare: the article's own unlisted spelling
+            # outnumbers a known name (La Fenice / Venice is not bare)
+            return True
+        if self.knows(word) or (distance > 1 and known):
+            # both spellings are real names (Hollywood / Bollywood, Austria / Australia): only a
+            # shared first name says that one of them is a slip (Hans Christian Anderson)
+            return bool(first_names & minor_first)
+        return True
+
+
+def _most_common_surface(occs: list[Occurrence]) -> str:
+    counts: dict[str, int] = {}
+    for o in occs:
+        counts[o.surface] = counts.get(o.surface, 0) + 1
+    return max(counts, key=counts.__getitem__)

@@ -1,0 +1,120 @@
+"""Name mentions: runs of capitalised words in the prose, with particles, titles and possessives.
+
+A mention is a run of name tokens (words holding a capital: ``Kim``, ``Jong-un``, ``al-Assad``,
+``O'Neill``, ``McDonald``, ``iPod``) joined by one space or one line break, with lowercase particles
+between them (``Abu Bakr al-Baghdadi``, ``Charles de Gaulle``). Leading titles (``Mr``,
+``President``) are kept apart from the name; a possessive (``Kim's``) ends the mention and is not
+part of it. The scanner is one regular expression over the prose, so it is linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from copylint.document import ABBREVIATIONS
+
+#: every uppercase letter of the Latin, Greek and Cyrillic blocks (Python's ``re`` has no \p{Lu})
+_UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
+_LETTER = r"[^\W\d_]"
+_LOWER = rf"[^\W\d_{_UPPER}]"
+#: a word holding a capital: Kim, Jong-un, O'Neill, McDonald, al-Assad, iPod, eBay, d'Estaing
+_NAME_TOKEN = (rf"(?:[{_UPPER}]{_LETTER}*|{_LOWER}{{1,3}}['’\-]?[{_UPPER}]{_LETTER}*)"
+               rf"(?:['’\-]{_LETTER}+)*")
+#: one space, or one line break (a mention may be wrapped across lines, never across paragraphs)
+_JOIN = r"(?:[ \u00a0]|[ \t]*\n[ \t]*)"
+_POSSESSIVE = ("'s", "’s")
+_OPENERS = " \t\u00a0\"'“‘([«"
+_CLOSERS = "\"'”’)]»"
+
+
+@dataclass(frozen=True, slots=True)
+class NameToken:
+    """One word of a mention, in prose offsets; a possessive ending is left out of the span."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A run of name tokens, after its leading titles."""
+
+    tokens: tuple[NameToken, ...]
+    #: the titles written before the name ("Mr", "Prime Minister"), or ""
+    title: str
+    #: the first token begins a sentence (so its capital says nothing about it being a name)
+    sentence_start: bool
+    #: a lowercase word written right after the mention, one space away (the "un" of "Kim Jong un")
+    tail: NameToken | None
+
+
+class MentionScanner:
+    """Finds the mentions of one text; built once from the particle and title lists."""
+
+    def __init__(self, particles: frozenset[str], titles: frozenset[str]) -> None:
+        self.titles = titles
+        part = "|".join(sorted((re.escape(p) for p in particles), key=len, reverse=True))
+        self._run = re.compile(
+            rf"(?<![\w'’\-.])(?:(?:{part}){_JOIN})?{_NAME_TOKEN}"
+            rf"(?:{_JOIN}(?:(?:{part}){_JOIN})*{_NAME_TOKEN})*(?![\w])"
+            rf"(?=[ \u00a0]({_LOWER}+)(?![\w'’\-]))?")
+        self._word = re.compile(r"[^\s\u00a0]+")
+
+    def mentions(self, prose: str) -> list[Mention]:
+        """Every mention in ``prose``, in order."""
+        out: list[Mention] = []
+        for m in self._run.finditer(prose):
+            start = m.start()
+            tail = NameToken(m.end() + 1, m.end(1), m.group(1)) if m.group(1) else None
+            tokens: list[NameToken] = []
+            for w in self._word.finditer(m.group()):
+                s, text = start + w.start(), w.group()
+                if text.endswith(_POSSESSIVE) and len(text) > 3:
+                    tokens.append(NameToken(s, s + len(text) - 2, text[:-2]))
+                    self._close(prose, tokens, None, out)
+                    tokens = []
+                    continue
+                tokens.append(NameToken(s, s + len(text), text))
+            self._close(prose, tokens, tail, out)
+        return out
+
+    def _close(self, prose: str, tokens: list[NameToken], tail: NameToken | None, out: list[Mention]) -> None:
+        """Append the mention made of ``tokens``, its leading titles split off."""
+        if not tokens:
+            return
+        initial = sentence_starts_at(prose, tokens[0].start)
+        titles = []
+        while len(tokens) > 1 and tokens[0].text in self.titles:
+            titles.append(tokens.pop(0).text)
+        if len(tokens) == 1 and tokens[0].text in self.titles:
+            return
+        out.append(Mention(tuple(tokens), " ".join(titles), initial and not titles, tail))
+
+
+def sentence_starts_at(prose: str, pos: int) -> bool:
+    """Does a word at ``pos`` begin a sentence (or a line: a headline, a list item)?"""
+    i = pos - 1
+    while i >= 0 and prose[i] in _OPENERS:
+        i -= 1
+    if i < 0:
+        return True
+    ch = prose[i]
+    if ch == "\n":
+        before = prose[:i].rstrip(" \t")
+        last = before[-1:] if before else "\n"
+        return not (last.islower() or last in ",;–-(")  # a hard-wrapped line continues its sentence
+    while i >= 0 and prose[i] in _CLOSERS:
+        i -= 1
+    if i < 0:
+        return True
+    ch = prose[i]
+    if ch in "!?…:":
+        return True
+    if ch != ".":
+        return False
+    j = i
+    while j > 0 and (prose[j - 1].isalpha() or prose[j - 1] == "."):
+        j -= 1
+    return prose[j:i].lower() not in ABBREVIATIONS

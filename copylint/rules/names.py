@@ -1,0 +1,173 @@
+"""CL201: one name written two ways in one article."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, ClassVar
+
+from copylint.document import Document
+from copylint.errors import ConfigError
+from copylint.finding import Diagnostic, Edit
+from copylint.lexicon import lexicon_for
+from copylint.names_groups import Groups, NearMisses, Occurrence, forms_of
+from copylint.names_style import HouseStyles, house_styles, mention_scanner
+from copylint.rule import Context, Example, Rule, register
+
+HOUSE_STYLE = "house-style"
+_ENTRY = "\x00entry:"  # union-find node of a house-style entry (never a folded form)
+
+
+@register
+class NameVariants(Rule):
+    """A name is spelt two ways in one article.
+
+    Readers notice a name spelt two ways in one story ("Kim Jong-un" in one paragraph, "Kim Jong Un"
+    in the next; "DaimerChrysler" beside "DaimlerChrysler") and take it as carelessness. This rule
+    finds the forms of each name: equal but for case, hyphens, spaces, apostrophes or accents; a
+    partial mention matching part of a full one; a one-letter slip in a name used more often; or
+    variants listed in a house-style pack (Kiev / Kyiv). It reports every occurrence of the minority
+    form and suggests the house-style form if `house-style` is set, otherwise the form the article
+    uses most (or first). Names that merely look alike (Hollywood / Bollywood, Austria / Australia)
+    are left alone when the dictionary knows both and nothing in the article ties them together.
+    """
+
+    code = "CL201"
+    name = "name-variants"
+    category = "names"
+    severity = "warning"
+    options: ClassVar[dict[str, Any]] = {HOUSE_STYLE: ""}
+    examples = (
+        Example("Kim Jong Un met envoys. Later, Kim Jong-un's army moved. Kim Jong Un left.",
+                flags=("Kim Jong-un",), suggestions=("Kim Jong Un",)),
+        Example("DaimlerChrysler sold cars. DaimlerChrysler grew. Looking ahead, DaimerChrysler's profit rose.",
+                flags=("DaimerChrysler",), suggestions=("DaimlerChrysler",)),
+        Example("Macrovision said RipGuard works. RipGuard blocks copying, but Rip Guard can be beaten.",
+                flags=("Rip Guard",), suggestions=("RipGuard",)),
+        Example("Bollywood films are long. Bollywood stars dance. Unlike Hollywood, it sings."),
+        Example("He moved from Austria to Australia. Australia was warm. Australia was far."),
+        Example("Booking tickets is easy. Looking ahead, Looking back, we see more."),
+        Example("Troops left Kiev. Kiev was calm.", options={HOUSE_STYLE: "bbc"},
+                flags=("Kiev", "Kiev"), suggestions=("Kyiv", "Kyiv")),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
+        lex = lexicon_for(ctx)
+        styles = house_styles(ctx)
+        style = ctx.option(HOUSE_STYLE)
+        if style and style not in styles.styles:
+            raise ConfigError(ctx.config.source or "<config>",
+                              f"unknown house style {style!r} (known: {', '.join(sorted(styles.styles))})",
+                              HOUSE_STYLE)
+        def is_compound(word: str, next_word: str) -> bool:
+            """Spanish-language, Windows-based: a word hyphened to a lowercase word (not Blu-ray)."""
+            return next_word.islower() and len(word) > 1 and lex.is_common(next_word) and lex.knows(word)
+
+        by_key = forms_of(mention_scanner(ctx).mentions(doc.prose), lex.is_common, is_compound)
+        groups = Groups()
+        for key, occs in by_key.items():
+            surface = occs[0].surface
+            if any(o.surface != surface for o in occs):
+                groups.add(key)
+            entry = styles.by_key.get(key)
+            if entry is not None:
+                groups.union(_ENTRY + str(entry), key)
+        for major, minor in NearMisses(lex.knows, lex.is_common).pairs(by_key):
+            groups.union(major, minor)
+        found: list[Diagnostic] = []
+        for keys in groups.members().values():
+            found.extend(_report(doc, keys, by_key, styles, style, lex.is_common, is_compound))
+        yield from _without_overlaps(found)
+
+
+def _report(doc: Document, keys: list[str], by_key: dict[str, list[Occurrence]], styles: HouseStyles,
+            style: str, is_common: Callable[[str], bool],
+            is_compound: Callable[[str, str], bool]) -> Iterator[Diagnostic]:
+    """The findings of one group of forms: every occurrence of a form other than the preferred one."""
+    occs = [o for k in keys if not k.startswith(_ENTRY) for o in by_key[k]]
+    if not occs or all(o.weak for o in occs):
+        return
+    written = {o.surface for o in occs}
+    if any(" " in s for s in written):
+        # Airlines / Air Lines: a dictionary word is not a name run together
+        occs = [o for o in occs if " " in o.surface or not o.surface.istitle() or not is_common(o.surface)]
+        written = {o.surface for o in occs}
+    mid_sentence = {o.surface for o in occs if not o.sentence_start}
+    surface_of = {id(o): _canonical(o, written, mid_sentence, is_compound) for o in occs}
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for o in occs:
+        s = surface_of[id(o)]
+        counts[s] = counts.get(s, 0) + 1
+        first[s] = min(first.get(s, o.start), o.start)
+    preferred = ""
+    if style:
+        entries = [styles.entries[int(k[len(_ENTRY):])] for k in keys if k.startswith(_ENTRY)]
+        preferred = next((e.prefer[style] for e in entries if style in e.prefer), "")
+    if not preferred:
+        if len(counts) < 2:
+            return
+        preferred = max(counts, key=lambda s: (counts[s], -first[s]))
+    for o in occs:
+        s = surface_of[id(o)]
+        if s == preferred:
+            continue
+        suggestion = preferred
+        if o.sentence_start and suggestion[:1].islower():
+            suggestion = suggestion[:1].upper() + suggestion[1:]
+        yield Diagnostic(o.start, o.end, _message(doc, s, preferred, counts, first, style),
+                         suggestions=(suggestion,), fix_edits=(Edit(o.start, o.end, suggestion),),
+                         applicability="unsafe", data={"forms": counts, "preferred": preferred})
+
+
+def _canonical(o: Occurrence, written: set[str], mid_sentence: set[str],
+               is_compound: Callable[[str, str], bool]) -> str:
+    """The form ``o`` counts as. A form at a sentence start is its lowercase-initial twin when only
+    the twin is written mid-sentence (De Gaulle / de Gaulle). A hyphen before a lowercase word is
+    grammar, not spelling (Spanish-language station / the Spanish language): both count as the
+    spaced form."""
+    s = o.surface
+    if o.sentence_start and s[:1].isupper() and s not in mid_sentence:
+        twin = s[:1].lower() + s[1:]
+        if twin in written:
+            s = twin
+    if "-" in s:
+        parts = s.split("-")
+        spaced = parts[0]
+        for part in parts[1:]:
+            word = part.split(" ", 1)[0]
+            if is_compound(spaced.rsplit(" ", 1)[-1], word):
+                spaced += " " + part
+            else:
+                spaced += "-" + part
+        if spaced != s:
+            capitalised = _capitalise_after_spaces(spaced)
+            for candidate in (spaced, capitalised):
+                if candidate in written:
+                    return candidate
+    return s
+
+
+def _capitalise_after_spaces(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+
+
+def _message(doc: Document, surface: str, preferred: str, counts: dict[str, int], first: dict[str, int],
+             style: str) -> str:
+    if preferred in counts:
+        line = doc.position(doc.offsets.start(first[preferred]))[0]
+        n = counts[preferred]
+        elsewhere = f"“{preferred}” {n}× in this article, first on line {line}"
+        if style and preferred != max(counts, key=counts.__getitem__):
+            return f"“{surface}”: house style ({style}) writes “{preferred}” ({elsewhere})"
+        return f"“{surface}” is written {elsewhere}"
+    return f"“{surface}”: house style ({style}) writes “{preferred}”"
+
+
+def _without_overlaps(found: list[Diagnostic]) -> list[Diagnostic]:
+    """One finding per place: where forms overlap (Kim Jong-un / Jong-un), the longest is kept."""
+    kept: list[Diagnostic] = []
+    for d in sorted(found, key=lambda d: (d.start - d.end, d.start)):
+        if not any(d.start < k.end and k.start < d.end for k in kept):
+            kept.append(d)
+    kept.sort(key=lambda d: d.start)
+    return kept
