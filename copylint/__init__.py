@@ -25,8 +25,9 @@ from copylint.finding import SCHEMA_VERSION, Diagnostic, Edit, Finding, Fix
 
 if TYPE_CHECKING:
     from copylint.engine import Linter
+    from copylint.fix import apply_fixes
 
-__all__ = ["SCHEMA_VERSION", "Config", "Diagnostic", "Edit", "Finding", "Fix", "Linter", "check"]
+__all__ = ["SCHEMA_VERSION", "Config", "Diagnostic", "Edit", "Finding", "Fix", "Linter", "apply_fixes", "check"]
 __version__ = "0.1.0"
 
 _default_linters: dict[str, Any] = {}
@@ -52,4 +53,8 @@ def __getattr__(name: str) -> Any:
         from copylint.engine import Linter
 
         return Linter
+    if name == "apply_fixes":
+        from copylint.fix import apply_fixes
+
+        return apply_fixes
     raise AttributeError(f"module 'copylint' has no attribute {name!r}")
