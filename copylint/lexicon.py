@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from copylint.rule import Context
 
 LEXICON_FILE = "words/lexicon.txt.gz"
+USAGE_FILE = "words/usage.txt.gz"
 VARIANTS_FILE = "words/variants.tsv"
 DIALECTS = ("en-GB", "en-US")
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -32,7 +33,8 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 class LexiconData:
     """The shipped word data, shared by every :class:`Lexicon` view of it."""
 
-    #: lowercase form -> Zipf frequency (the highest of its entries)
+    #: lowercase form -> Zipf frequency (the highest of its entries), for lexicon entries and for
+    #: words in use beyond the lexicon (names, new words, frequent misspellings)
     zipf: dict[str, float]
     #: lowercase (common word) entries
     common: frozenset[str]
@@ -48,19 +50,29 @@ class LexiconData:
     counterparts: dict[str, str]
 
 
+def _blocks(name: str) -> list[tuple[str, str, str, str]]:
+    """(zipf, kind, dialect, words) of each block of a shipped word file, most frequent first."""
+    with gzip.open(data_path(name), "rt", encoding="utf-8") as f:
+        text = f.read()
+    out = []
+    for block in text.split("\n@ ")[1:]:
+        header, _, body = block.partition("\n")
+        freq, kind, where = header.split()
+        out.append((freq, kind, where, body))
+    return out
+
+
 def load_data() -> LexiconData:
     """Read the shipped lexicon (a few tens of milliseconds)."""
-    with gzip.open(data_path(LEXICON_FILE), "rt", encoding="utf-8") as f:
-        text = f.read()
     zipf: dict[str, float] = {}
+    for freq, _, _, body in _blocks(USAGE_FILE):
+        zipf.update(dict.fromkeys(body.split(), float(freq)))
     common: set[str] = set()
     proper: set[str] = set()
     dialect: dict[str, str] = {}
     one_dialect: list[tuple[list[str], str]] = []
     # blocks come most frequent first: read backwards, so each lowercase form keeps its highest value
-    for block in reversed(text.split("\n@ ")[1:]):
-        header, _, body = block.partition("\n")
-        freq, kind, where = header.split()
+    for freq, kind, where, body in reversed(_blocks(LEXICON_FILE)):
         words = body.split()
         zipf.update(dict.fromkeys(body.lower().split(), float(freq)))
         if kind == "common":
@@ -163,7 +175,9 @@ class Lexicon:
         return lower in self.data.proper_lower or w in self.extra
 
     def zipf(self, word: str) -> float:
-        """Frequency of ``word`` on the Zipf scale (log10 per billion words); 0.0 if unknown."""
+        """Frequency of ``word`` on the Zipf scale (log10 per billion words), case-insensitive; 0.0
+        if unseen. Words the lexicon does not know have one too when they are in use (Zipf >= 1.5):
+        compare it with :meth:`knows`, never use it as a test of correctness."""
         return self.data.zipf.get(strip_possessive(word).lower(), 0.0)
 
     def counterpart(self, word: str) -> str | None:

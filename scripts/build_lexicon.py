@@ -9,6 +9,13 @@ Writes, deterministically (same inputs, same bytes):
   ``'s`` forms dropped: the rule strips them), grouped in blocks by Zipf frequency, kind (common or
   proper) and dialect. A block starts with a header line ``@ <zipf> <common|proper> <any|en-GB|en-US>``
   followed by one word per line. Grouping lets the loader add whole blocks at C speed.
+* ``rules/words/usage.txt.gz`` -- words that are not in the lists but are used in real text (wordfreq
+  Zipf frequency >= USAGE_MIN_ZIPF, alphabetic, lowercase as wordfreq gives them): modern vocabulary,
+  names and, yes, frequent misspellings. The rule weighs this usage against near dictionary words; it
+  never accepts a word for being listed here alone. Same block format, kind ``usage``.
+* ``rules/misspellings.tsv`` -- the curated misspelling map: codespell's ``dictionary.txt`` (from the
+  installed ``codespell`` package), keeping entries whose misspelling is lowercase, alphabetic, 3+
+  letters and unknown to the lexicon in any case, and whose corrections the lexicon knows.
 * ``rules/words/variants.tsv`` -- British/American spelling pairs (``colour<TAB>color``), found by
   applying the regular spelling correspondences (our/or, ise/ize, re/er, ence/ense, ll/l, ae/e,
   oe/e, ogue/og, mme/m, ement/ment) to British words and keeping results the American list holds.
@@ -21,11 +28,12 @@ from __future__ import annotations
 import argparse
 import gzip
 import io
+import math
 import re
 from collections import defaultdict
 from pathlib import Path
 
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "rules" / "words"
@@ -49,6 +57,7 @@ PROPER_OK = {("is", "iz"), ("ys", "yz"), ("our", "or")}
 #: substitutions that never apply to a word's first letters (aerogenic is not erogenic)
 NOT_INITIAL = {"ae", "oe"}
 MAX_STEPS = 3
+USAGE_MIN_ZIPF = 1.5
 
 
 def read_list(name: str) -> set[str]:
@@ -79,13 +88,13 @@ def one_step(word: str, proper: bool) -> set[tuple[str, bool]]:
 
 
 def variant_pairs(british: set[str], american: set[str]) -> list[tuple[str, str]]:
-    pairs = set()
+    steps: dict[tuple[str, str], int] = {}
     for word in sorted(british):
         if not word.isalpha() or len(word) < 4:
             continue
         proper = word != word.lower()
         frontier = {(word, True)}
-        for _ in range(MAX_STEPS):
+        for step in range(1, MAX_STEPS + 1):
             nxt = set()
             for form, shared_ok in frontier:
                 for cand, ok in one_step(form, proper):
@@ -95,14 +104,51 @@ def variant_pairs(british: set[str], american: set[str]) -> list[tuple[str, str]
                     continue
                 exclusive = word not in american or cand not in british
                 if exclusive or shared_ok:
-                    pairs.add((word, cand))
+                    steps.setdefault((word, cand), step)
             frontier = {(f, s) for f, s in nxt if len(f) >= 3}
-    # one counterpart per spelling: prefer the pair whose sides are exclusive to their dialect
+    # one counterpart per spelling: prefer pairs exclusive to their dialects, then the fewest changes
     best: dict[str, tuple[str, str]] = {}
-    for gb, us in sorted(pairs, key=lambda p: (p[0] in american) + (p[1] in british)):
+    for gb, us in sorted(steps, key=lambda p: ((p[0] in american) + (p[1] in british), steps[p], p)):
         if gb not in best and us not in best:
             best[gb] = best[us] = (gb, us)
     return sorted(set(best.values()))
+
+
+def write_blocks(path: Path, title: str, blocks: dict[tuple[float, str, str], list[str]]) -> None:
+    buf = io.StringIO()
+    buf.write(f"# {title}\n")
+    for (zipf, kind, dialect), words in sorted(blocks.items(), key=lambda kv: (-kv[0][0], kv[0][1:])):
+        buf.write(f"@ {zipf:.1f} {kind} {dialect}\n")
+        buf.write("\n".join(sorted(words)) + "\n")
+    with open(path, "wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
+        gz.write(buf.getvalue().encode("utf-8"))
+
+
+def usage_blocks(known: set[str]) -> dict[tuple[float, str, str], list[str]]:
+    lowered = {w.lower() for w in known}
+    blocks: dict[tuple[float, str, str], list[str]] = defaultdict(list)
+    for word, freq in get_frequency_dict("en", wordlist="large").items():
+        zipf = round(math.log10(freq) + 9, 1)
+        if zipf >= USAGE_MIN_ZIPF and word.isalpha() and word not in lowered:
+            blocks[(zipf, "usage", "any")].append(word)
+    return blocks
+
+
+def misspelling_map(known: set[str]) -> list[tuple[str, list[str]]]:
+    import codespell_lib
+
+    lowered = {w.lower() for w in known}
+    source = Path(codespell_lib.__file__).parent / "data" / "dictionary.txt"
+    out = []
+    for line in source.read_text(encoding="utf-8").splitlines():
+        wrong, _, right = line.partition("->")
+        fixes = [f.strip() for f in right.split(",") if f.strip()]
+        if not (wrong.isalpha() and wrong.islower() and len(wrong) >= 3) or wrong in lowered or not fixes:
+            continue
+        if all(w in known for fix in fixes for w in fix.split()):
+            out.append((wrong, fixes))
+    return sorted(out)
 
 
 def build() -> None:
@@ -115,20 +161,24 @@ def build() -> None:
         kind = "common" if word == word.lower() else "proper"
         zipf = round(zipf_frequency(word, "en"), 1)
         blocks[(zipf, kind, dialect)].append(word)
-    buf = io.StringIO()
-    buf.write(f"# copylint lexicon: SCOWL ({AMERICAN}, {BRITISH}) with wordfreq Zipf frequencies\n")
-    for (zipf, kind, dialect), words in sorted(blocks.items(), key=lambda kv: (-kv[0][0], kv[0][1:])):
-        buf.write(f"@ {zipf:.1f} {kind} {dialect}\n")
-        buf.write("\n".join(words) + "\n")
     OUT.mkdir(parents=True, exist_ok=True)
-    with open(OUT / "lexicon.txt.gz", "wb") as raw, \
-            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
-        gz.write(buf.getvalue().encode("utf-8"))
+    write_blocks(OUT / "lexicon.txt.gz",
+                 f"copylint lexicon: SCOWL ({AMERICAN}, {BRITISH}) with wordfreq Zipf frequencies", blocks)
+    usage = usage_blocks(american | british)
+    write_blocks(OUT / "usage.txt.gz", "words in use beyond the lexicon, with wordfreq Zipf frequencies",
+                 usage)
+    fixes = misspelling_map(american | british)
+    with open(ROOT / "rules" / "misspellings.tsv", "w", encoding="utf-8") as f:
+        f.write("# misspelling<TAB>corrections (|-separated, best first); derived from codespell's\n"
+                "# dictionary.txt (GPL-2.0) by scripts/build_lexicon.py -- see rules/words/SOURCE.md\n")
+        f.writelines(f"{wrong}\t{'|'.join(right)}\n" for wrong, right in fixes)
     pairs = variant_pairs(british, american)
     with open(OUT / "variants.tsv", "w", encoding="utf-8") as f:
         f.write("# British<TAB>American spelling pairs, built by scripts/build_lexicon.py\n")
         f.writelines(f"{gb}\t{us}\n" for gb, us in pairs)
-    print(f"{len(american | british)} words in {len(blocks)} blocks; {len(pairs)} variant pairs")
+    print(f"{len(american | british)} words in {len(blocks)} blocks; "
+          f"{sum(map(len, usage.values()))} words in use beyond them; {len(pairs)} variant pairs; "
+          f"{len(fixes)} curated misspellings")
 
 
 def main() -> None:

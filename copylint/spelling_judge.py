@@ -1,0 +1,236 @@
+"""Deciding whether an unknown word is a slip, and what it was meant to be.
+
+A word the lexicon does not know is not necessarily wrong: news copy is full of names, new words and
+borrowings. The judge weighs three kinds of evidence:
+
+* the article itself: a word one or two edits away that the article uses more often (Ukranian next
+  to Ukrainian, DaimerChrysler next to DaimlerChrysler) is the strongest sign of a slip;
+* usage: a dictionary word one or two edits away that is far more common in real text than the
+  unknown word (definately, used about 100 times less than definitely);
+* the curated misspelling map, for slips that are common enough to be listed.
+
+Lowercase words get the benefit of no doubt: an unknown lowercase word that is rarely used anywhere
+is flagged. Capitalised words are taken for names unless the article or a much more common near
+word says otherwise.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from copylint.lexicon import Lexicon, LexiconData
+from copylint.spelling_candidates import VOWELS, CandidateIndex, match_case, rank
+from copylint.spelling_map import load_misspellings
+from copylint.spelling_morphology import is_derived
+from copylint.spelling_words import ArticleWords
+
+#: an unknown lowercase word used less than this (Zipf) is flagged even with no near word
+USAGE_FLOOR = 2.0
+#: a near dictionary word this many Zipf points more common marks a lowercase word as a slip
+LOWER_MARGIN = 1.0
+#: a Capitalised word no one uses is flagged when a proper noun this common is one edit away
+CAPITAL_CANDIDATE_ZIPF = 4.0
+#: a lowercase word the article uses this often is meant (unless it is a listed misspelling)
+LOWER_REPEATS = 3
+#: a lowercase word built from known parts (unpatched, inkjet) is accepted unless a word one edit
+#: away is this much more common (everthing)
+STRONG_MARGIN = 2.5
+#: parts of compounds shorter than this are not checked against the misspelling map (add-ons)
+MIN_COMPOUND_PART = 5
+#: lowercase words shorter than this take no evidence from the article (ther, the)
+MIN_EVIDENCE_LENGTH = 5
+#: the rarest near word worth suggesting without article evidence
+MIN_CANDIDATE_ZIPF = 1.0
+#: suggestions offered per finding
+MAX_SUGGESTIONS = 5
+_INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly", "n")
+
+
+def is_inflection(a: str, b: str) -> bool:
+    """Is one of the two lowercase forms the other plus a regular ending (Focker, Fockers)?"""
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and long_[len(short):] in _INFLECTIONS
+
+
+def max_edits(word: str) -> int:
+    return 1 if len(word) < 6 else 2
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A slip and its corrections (best first, in the word's case pattern)."""
+
+    suggestions: tuple[str, ...]
+    #: the single correction comes from the curated map: safe to apply without review
+    certain: bool
+    reason: str
+
+
+class Judge:
+    """Process-wide helpers shared by every call: the near-word index, the curated map and a cache
+    of near-word searches (words repeat across articles)."""
+
+    CACHE_SIZE = 50_000
+
+    def __init__(self, data: LexiconData) -> None:
+        self.data = data
+        self.index = CandidateIndex(data)
+        self.misspellings = load_misspellings()
+        self._near: dict[str, list[tuple[str, int]]] = {}
+        self._lock = threading.Lock()
+
+    def near(self, lower: str) -> list[tuple[str, int]]:
+        found = self._near.get(lower)
+        if found is None:
+            found = self.index.near(lower, max_edits(lower))
+            with self._lock:
+                if len(self._near) >= self.CACHE_SIZE:
+                    self._near.clear()
+                self._near[lower] = found
+        return found
+
+    # ---------------------------------------------------------------- the decisions
+    def judge(self, word: str, lex: Lexicon, article: ArticleWords, in_compound: bool,
+              sentence_start: bool) -> Verdict | None:
+        """A verdict if ``word`` (unknown to the lexicon) is a slip, else None."""
+        if word.islower():
+            return self._judge_lower(word, lex, article, in_compound)
+        if in_compound:
+            return None
+        return self._judge_capitalised(word, lex, article, sentence_start)
+
+    def _judge_lower(self, word: str, lex: Lexicon, article: ArticleWords, in_compound: bool) -> Verdict | None:
+        fixes = self.misspellings.get(word)
+        if fixes and (not in_compound or len(word) >= MIN_COMPOUND_PART):
+            return self._listed(word, fixes, lex, article)
+        if in_compound or word in self.data.proper_lower or word in self.index.accent_folded:
+            return None  # part of a compound; a name in lowercase or a word without its accent is style
+        if not any(c in VOWELS for c in word) or article.counts[word] >= LOWER_REPEATS:
+            return None  # an abbreviation (bpd, mph); a word used again and again is meant
+        usage = self.data.zipf.get(word, 0.0)
+        near = self._near_known(word, lex)
+        best = max((self.data.zipf.get(c, 0.0) for c, _ in near), default=0.0)
+        best_close = max((self.data.zipf.get(c, 0.0) for c, d in near if d == 1), default=0.0)
+        evidence = len(word) >= MIN_EVIDENCE_LENGTH and self._article_evidence(word, article)
+        if not evidence:
+            if best_close - usage < STRONG_MARGIN and is_derived(word, lex):
+                return None
+            if usage >= USAGE_FLOOR and best - usage < LOWER_MARGIN:
+                return None
+        return Verdict(self._suggest(word, lex, article, near=near), False, "article" if evidence else "usage")
+
+    def _judge_capitalised(self, word: str, lex: Lexicon, article: ArticleWords,
+                           sentence_start: bool) -> Verdict | None:
+        evidence = self._article_evidence(word, article)
+        if evidence:
+            return Verdict(self._suggest(word, lex, article, first=evidence), False, "article")
+        lower = word.lower()
+        usage = self.data.zipf.get(lower, 0.0)
+        if usage or article.counts[word] > 1 or word != match_case(word, lower):
+            return None  # in use, used again, or oddly capitalised (eDonkey): a name
+        fixes = self.misspellings.get(lower)
+        if fixes and (sentence_start or all(f[:1].isupper() for f in fixes)):
+            return self._listed(word, fixes, lex, article)
+        near = [(c, d) for c, d in self._near_known(lower, lex) if d == 1 and len(c) >= len(lower)
+                and c in self.index.surface and self.data.zipf.get(c, 0.0) >= CAPITAL_CANDIDATE_ZIPF]
+        if not near:
+            return None  # most likely a name
+        return Verdict(self._suggest(word, lex, article, near=near), False, "usage")
+
+    def _listed(self, word: str, fixes: tuple[str, ...], lex: Lexicon, article: ArticleWords) -> Verdict:
+        fixes = tuple(self._in_dialect(f, lex) for f in fixes)
+        suggestions = self._suggest(word, lex, article, first=fixes, ranked=False)
+        return Verdict(suggestions, len(fixes) == 1 and " " not in fixes[0], "known misspelling")
+
+    def _near_known(self, lower: str, lex: Lexicon) -> list[tuple[str, int]]:
+        """Near dictionary words that this configuration accepts, other than ``lower``'s inflections."""
+        return [(c, d) for c, d in self.near(lower)
+                if not is_inflection(lower, c) and lex.knows(self.index.surface.get(c, c))]
+
+    def _article_evidence(self, word: str, article: ArticleWords) -> tuple[str, ...]:
+        """Forms the article uses more often that are within one or two edits of ``word``."""
+        counts = article.counts
+        mine = counts.get(word, 0)
+        lower = word.lower()
+        limit = max_edits(word)
+        out: list[str] = []
+        if len(word) < MIN_EVIDENCE_LENGTH:
+            return ()
+        for form in article.by_initial.get(lower[:1], ()):
+            n = counts[form]
+            if n <= mine or abs(len(form) - len(word)) > limit or form.lower() == lower:
+                continue
+            if word[:1].isupper() != form[:1].isupper() or (word.islower() and not form.islower()):
+                continue
+            other = form.lower()
+            if other.startswith(lower) or lower.startswith(other):
+                continue  # Saud and Saudi, Lanka and Lankans: one word built on the other
+            if OSA.distance(word, form, score_cutoff=limit) <= limit:
+                out.append(form)
+        out.sort(key=lambda f: (-counts[f], OSA.distance(word, f), f))
+        return tuple(out)
+
+    @staticmethod
+    def _in_dialect(fix: str, lex: Lexicon) -> str:
+        if lex.dialect == "any" or " " in fix or lex.knows(fix):
+            return fix
+        return lex.counterpart(fix) or fix
+
+    def _suggest(self, word: str, lex: Lexicon, article: ArticleWords, *, first: tuple[str, ...] = (),
+                 near: list[tuple[str, int]] | None = None, ranked: bool = True) -> tuple[str, ...]:
+        """Corrections in ``word``'s case, best first: ``first`` ones, then ranked near words."""
+        lower = word.lower()
+        out = [match_case(word, f) for f in first]
+        if ranked:
+            if near is None:
+                near = self._near_known(lower, lex)
+            zipf: Mapping[str, float] = self.data.zipf
+            cands = [c for c, _ in near if zipf.get(c, 0.0) >= MIN_CANDIDATE_ZIPF or article.lower_counts.get(c)]
+            for cand in rank(lower, cands, _dialect_weighted(zipf, lex, article), article.lower_counts):
+                out.append(match_case(word, self.index.surface.get(cand, cand)))
+        seen: list[str] = []
+        for s in out:
+            if s not in seen and s != word:
+                seen.append(s)
+        return tuple(seen[:MAX_SUGGESTIONS])
+
+
+class _DialectWeighted(Mapping[str, float]):
+    """Zipf frequencies nudged towards the dialect the article (or the config) writes in."""
+
+    def __init__(self, zipf: Mapping[str, float], lex: Lexicon, preferred: str | None) -> None:
+        self._zipf, self._lex, self._preferred = zipf, lex, preferred
+
+    def __getitem__(self, key: str) -> float:
+        value = self._zipf[key]
+        where = self._lex.dialect_of(key)
+        if where and self._preferred:
+            value += 0.5 if where == self._preferred else -0.5
+        return value
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._zipf)
+
+    def __len__(self) -> int:
+        return len(self._zipf)
+
+
+def _dialect_weighted(zipf: Mapping[str, float], lex: Lexicon, article: ArticleWords) -> Mapping[str, float]:
+    preferred = lex.dialect if lex.dialect != "any" else article_dialect(lex, article)
+    return _DialectWeighted(zipf, lex, preferred)
+
+
+def article_dialect(lex: Lexicon, article: ArticleWords) -> str | None:
+    """The dialect most of the article's one-dialect spellings belong to, if any."""
+    votes = {"en-GB": 0, "en-US": 0}
+    for form, n in article.lower_counts.items():
+        where = lex.data.dialect.get(form)
+        if where:
+            votes[where] += n
+    if votes["en-GB"] == votes["en-US"]:
+        return None
+    return max(votes, key=lambda k: votes[k])
