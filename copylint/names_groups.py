@@ -20,7 +20,7 @@ from copylint.names_mentions import Mention
 
 #: longest run of words taken as one form
 MAX_WORDS = 4
-#: shortest word (in letters) compared for near misses
+#: shortest frequent word (in letters) whose near misses are looked for; a miss may be a letter shorter
 MIN_NEAR_MISS_LEN = 5
 #: words at least this long may be two edits apart
 TWO_EDIT_LEN = 9
@@ -66,11 +66,11 @@ def forms_of(mentions: Iterable[Mention], is_common: Callable[[str], bool],
         toks = m.tokens
         n = len(toks)
         shouted = n > 1 and all(t.text.isupper() for t in toks)
+        opener = m.sentence_start and is_common(toks[0].text)  # "And Anastacia", "Looking forward"
         for i in range(n):
             first = toks[i].text
-            weak = shouted or (i == 0 and m.sentence_start and is_common(first)) or (
-                first.isupper() and len(first) > 1 and is_common(first))
-            before = fold(toks[i - 1].text) if i else ""
+            weak = shouted or (i == 0 and opener) or (first.isupper() and len(first) > 1 and is_common(first))
+            before = fold(toks[i - 1].text) if i > 1 or (i == 1 and not opener) else ""
             surface = ""
             for j in range(i, min(n, i + MAX_WORDS)):
                 surface = first if j == i else surface + " " + toks[j].text
@@ -148,11 +148,11 @@ class NearMisses:
         """(majority key, minority key) pairs that name one entity."""
         words: dict[str, list[Occurrence]] = {}
         for key, occs in by_key.items():
-            if len(key) >= MIN_NEAR_MISS_LEN and key.isalpha():
+            if len(key) >= MIN_NEAR_MISS_LEN - 1 and key.isalpha():
                 single = [o for o in occs if o.size == 1 and not o.weak]
                 if single:
                     words[key] = single
-        majors = [(k, len(v)) for k, v in words.items() if len(v) >= 2]
+        majors = [(k, len(v)) for k, v in words.items() if len(v) >= 2 and len(k) >= MIN_NEAR_MISS_LEN]
         if not majors:
             return
         for minor, occs in words.items():
