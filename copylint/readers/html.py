@@ -59,7 +59,7 @@ _LEGACY_ENTITIES = "|".join(sorted((re.escape(k) for k in html5 if not k.endswit
 _TEXT_PIECE_RE = re.compile(
     r"(?P<space>[ \t\n\r\f]+)"
     rf"|(?P<entity>&(?:\#[0-9]+;?|\#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;|(?:{_LEGACY_ENTITIES})))"
-    r"|(?P<text>[^ \t\n\r\f&]+|&)"
+    r"|(?P<text>[^ \t\n\r\f&]+(?: [^ \t\n\r\f&]+)*|&)"  # words single-spaced read as they are
 )
 
 
