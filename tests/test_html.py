@@ -6,7 +6,7 @@ import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from markup_fixtures import DeleteMarkedBlocks, FlagEveryWord, check_word_findings
+from markup_fixtures import DeleteMarkedBlocks, FlagEveryWord, check_well_formed, check_word_findings
 from rule_fixtures import FlagWordRule, registered
 
 from copylint import Config, Linter, apply_fixes
@@ -147,10 +147,11 @@ html_documents = st.lists(
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(html_documents)
-def test_every_word_maps_to_its_exact_source(source: str) -> None:
-    with registered(FlagEveryWord):
-        found = Linter(Config(select=("CL995",))).check(source, format="html")
-    check_word_findings(source, found)
+def test_every_finding_maps_to_its_exact_source(source: str) -> None:
+    with registered(FlagEveryWord):  # every built-in rule runs too
+        found = Linter(Config(extend_select=("CL995",))).check(source, format="html")
+    check_well_formed(source, found)
+    check_word_findings(source, [f for f in found if f.code == "CL995"])
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
