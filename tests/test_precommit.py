@@ -42,10 +42,6 @@ def _try_repo(repo: Path, home: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_hook_fails_on_the_seed_and_passes_on_clean_copy(tmp_path: Path, pre_commit_home: str) -> None:
-    from copylint.rule import all_rules
-
-    if not any(c.category == "spelling" for c in all_rules().values()):  # TEMPORARY until CL1xx lands
-        pytest.skip("no spelling rule yet")
     seed_repo = tmp_path / "seed"
     seed_repo.mkdir()
     _git(seed_repo, "init", "-q")

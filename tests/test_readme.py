@@ -23,12 +23,6 @@ def test_first_lines_are_the_two_newcomer_commands_that_ci_runs() -> None:
 
 
 def test_python_example_runs(capsys) -> None:
-    import pytest
-
-    from copylint.readers import formats
-
-    if "html" not in formats():  # TEMPORARY until the HTML reader lands
-        pytest.skip("no html reader yet")
     (example,) = [b for b in code_blocks("python") if "import copylint" in b]
     exec(compile(example, "README.md", "exec"), {})
     out = capsys.readouterr().out

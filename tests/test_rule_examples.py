@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from copylint import Config, Linter
-from copylint.readers import formats
 from copylint.rule import all_rules
 
 
@@ -16,8 +15,6 @@ def _examples() -> list:
 
 @pytest.mark.parametrize(("cls", "index", "example"), _examples())
 def test_example(cls, index: int, example) -> None:
-    if example.format not in formats():  # TEMPORARY until the markup readers land
-        pytest.skip(f"no {example.format} reader yet")
     config = Config(select=(cls.code,), options=tuple(example.options.items()))
     findings = [f for f in Linter(config).check(example.text, format=example.format) if f.code == cls.code]
     assert [f.text for f in findings] == list(example.flags), [f.message for f in findings]
