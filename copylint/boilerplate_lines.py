@@ -1,0 +1,172 @@
+"""Shallow text features of one line, for telling copy from web furniture.
+
+The features are the ones boilerplate-detection research found to work on text alone (jusText;
+Kohlschütter et al., "Boilerplate Detection using Shallow Text Features", 2010): length in words,
+stop-word density, whether the line has the shape of a sentence, capitalisation, link-like and
+menu-like punctuation, and a few patterns of page furniture (timestamps, counts, credits).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from copylint.packs import data_path
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
+#: sentence-final punctuation, then any closing quotes or brackets
+_SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*$""")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…|\.\s?\.\s?\.)[\s\"'”’)\]]*$|[»›>]\s*$")
+#: pipes, bullets and arrows between menu items, spaced
+_MENU_SEPARATOR = re.compile(r"\s[|•·»›>/]\s|\s[|•·]|[|•·]\s|\s{3,}")
+_DIGIT = re.compile(r"\d")
+_BULLETS = frozenset({"- ", "* ", "• ", "· ", "– ", "— "})
+_INNER_STOP = re.compile(r"[a-z][.!?]+[\"'”’)]*\s+[\"'“‘(]*[A-Z]")
+_QUOTES = "\"“”'‘’«"
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|bst|utc|et|est|edt|pt|cet|hrs?)?\b", re.I)
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?"
+#: a line made only of a date, a time, or both (with "Updated", "Posted", "ago" and the like)
+_TIMESTAMP = re.compile(
+    rf"""^[\s(\[|•-]*(?:(?:last\s+)?(?:updated|posted|published|modified|created|date|on|at|by|\|)[\s:,]*)*
+    (?:{_DAYS}[\s,.]*)?
+    (?:\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}
+      |{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
+      |\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\.?(?:,?\s+\d{{4}})?
+      |{_MONTHS}\.?\s+\d{{4}}
+      |\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{{2,4}})?
+      |\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago
+      |today|yesterday|just\s+now)
+    (?:[\s,|•@-]+(?:at\s+)?(?:\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{{2,4}})?|\d{{4}}
+      |{_DAYS}|{_MONTHS}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|updated|posted|published|[:,|])*)*
+    [\s)\].|]*$""",
+    re.I | re.X,
+)
+#: "12 comments", "Comments (3)", "1.2k shares", "4 min read", "Views: 1,024"
+_COUNT = re.compile(
+    r"^[\s(]*(?:\d[\d,.]*\s*k?\s+(?:comments?|replies|reply|shares?|views?|likes?|reads?|retweets?|votes?|"
+    r"reactions?|responses?|talkbacks?|min(?:ute)?s?\s+read|photos?|images?|videos?|items?|results?)"
+    r"|(?:comments?|replies|shares?|views?|likes?|votes?)\s*[:(]?\s*\d[\d,.]*\s*\)?)[\s).]*$",
+    re.I,
+)
+#: "By Jane Doe", "By JANE DOE, Reuters" — a byline is article furniture, not boilerplate
+_BYLINE = re.compile(r"^\s*(?i:by|words by|written by|reporting by|from)\s+[A-Z][\w.'’-]*"
+                     r"(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|&|-|–|—|\|)\s*[\w.'’ -]{0,40})?$")
+#: "LONDON (Reuters) -", "WASHINGTON, March 3 -": a dateline opening the story
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*"
+                       r"(?:\((?:[A-Z][\w ]{1,20})\))?\s*[-–—:]\s*\S+(?:\s+\S+){3}")
+_URL_ONLY = re.compile(r"^\s*(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)+(?:/\S*)?|\S+@\S+\.\w+|@\w+)\s*$",
+                       re.I)
+
+
+@cache
+def _word_set(name: str) -> frozenset[str]:
+    words = set()
+    with open(data_path(name), encoding="utf-8") as f:
+        for raw in f:
+            word = raw.split("#", 1)[0].strip().lower()
+            if word:
+                words.add(word)
+    return frozenset(words)
+
+
+def stop_words() -> frozenset[str]:
+    """English function words (``rules/boilerplate-stopwords.txt``)."""
+    return _word_set("boilerplate-stopwords.txt")
+
+
+def ui_words() -> frozenset[str]:
+    """Words of buttons, menus and site sections (``rules/boilerplate-ui-words.txt``)."""
+    return _word_set("boilerplate-ui-words.txt")
+
+
+@dataclass(frozen=True, slots=True)
+class LineFeatures:
+    """What the boilerplate classifier knows about one non-empty line."""
+
+    text: str  # the line without surrounding whitespace
+    words: int
+    stop_ratio: float  # share of words that are function words
+    ui_ratio: float  # share of words that are web-furniture words
+    title_case: bool  # Capitalised Like A Headline (function words too), not like a sentence
+    cap_ratio: float  # share of content words after the first that are capitalised
+    sentence_end: bool  # ends in . ! or ? (then closing quotes or brackets)
+    truncated: bool  # ends in "..." or an arrow: a teaser or a link
+    all_caps: bool
+    quoted: bool  # starts with a quotation mark: quoted speech
+    bulleted: bool  # starts with a list bullet ("- ", "* ", "• ")
+    menu_separators: int  # pipes, bullets, arrows or wide gaps between items
+    has_digit: bool
+
+    @property
+    def sentence_breaks(self) -> int:
+        """Sentence ends inside the line ("Really? Come on.")."""
+        return len(_INNER_STOP.findall(self.text))
+
+    @property
+    def timestamp(self) -> bool:
+        return self.has_digit and _TIMESTAMP.match(self.text) is not None
+
+    @property
+    def count(self) -> bool:
+        return self.has_digit and _COUNT.match(self.text) is not None
+
+    @property
+    def byline(self) -> bool:
+        return self.words <= 10 and _BYLINE.match(self.text) is not None
+
+    @property
+    def dateline(self) -> bool:
+        return _DATELINE.match(self.text) is not None
+
+    @property
+    def url_only(self) -> bool:
+        return _URL_ONLY.match(self.text) is not None
+
+
+def line_features(text: str) -> LineFeatures:
+    """Features of one line of prose (``text`` may carry surrounding whitespace)."""
+    text = text.strip()
+    words = _WORD.findall(text)
+    n = len(words)
+    stops = stop_words()
+    ui = ui_words()
+    n_stop = n_ui = n_lower = 0
+    inner_stops = capital_stops = inner_content = capital_content = 0
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if lw in stops:
+            n_stop += 1
+            if i:
+                inner_stops += 1
+                capital_stops += w[0].isupper()
+        else:
+            if lw in ui:
+                n_ui += 1
+            if i:
+                inner_content += 1
+                capital_content += w[0].isupper()
+        if w[0].islower():
+            n_lower += 1
+    if inner_stops >= 2:
+        title_case = capital_stops * 2 >= inner_stops
+    else:  # too few function words to tell: no word in lower case at all
+        title_case = n >= 2 and n_lower == 0
+    upper = text.upper()
+    return LineFeatures(
+        text=text,
+        words=n,
+        stop_ratio=n_stop / n if n else 0.0,
+        ui_ratio=n_ui / n if n else 0.0,
+        title_case=title_case,
+        cap_ratio=capital_content / inner_content if inner_content >= 2 else 0.0,
+        sentence_end=_SENTENCE_END.search(text) is not None and not _TRUNCATED.search(text),
+        truncated=_TRUNCATED.search(text) is not None,
+        all_caps=n > 0 and upper == text and text.lower() != text,
+        quoted=bool(text) and text[0] in _QUOTES,
+        bulleted=text[:2] in _BULLETS,
+        menu_separators=len(_MENU_SEPARATOR.findall(text)),
+        has_digit=_DIGIT.search(text) is not None,
+    )

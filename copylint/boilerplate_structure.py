@@ -1,0 +1,142 @@
+"""Which lines of an article are web furniture, judged by their shape and their place.
+
+The article body is anchored by its *prose* lines: long enough, dense in function words, mostly
+lower-case words, not a truncated teaser. Lines before the first prose line and after the last one
+(the head and the tail) are where pasted page furniture collects, so there a line only has to lack
+the shape of a sentence to be flagged. Between prose lines (the middle) a line needs strong evidence
+of its own: a timestamp, a count, a menu, a teaser link, a bare address, a label made of UI words.
+The first line is the headline and is never judged by shape; bylines, datelines and quoted speech
+are article furniture or copy, never boilerplate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from copylint.boilerplate_lines import LineFeatures
+
+#: a prose (anchor) line has at least this many words
+PROSE_MIN_WORDS = 8
+#: ... and at least this share of function words
+PROSE_MIN_STOP_RATIO = 0.2
+#: a line this long is prose even without a full stop...
+PROSE_UNPUNCTUATED_WORDS = 16
+#: ... and so is a shorter one this dense in function words
+PROSE_UNPUNCTUATED_STOP_RATIO = 0.3
+#: a sentence without its full stop ("Half-Life 2 is out now for the PC") needs this share of function
+#: words and at least this many words
+SENTENCE_STOP_RATIO = 0.4
+SENTENCE_MIN_WORDS = 5
+#: a run of at least this many lines, most of at least LIST_ITEM_WORDS words, is a list (a fact box
+#: of nominees, results, specifications), not page furniture
+LIST_RUN = 3
+LIST_ITEM_WORDS = 3
+LIST_MARKS = ("(", " - ", " – ", ":", ",", "&", "/", ";")
+#: longer lines are never judged by shape alone (pasted furniture lines are short)
+MAX_SHAPE_WORDS = 25
+#: a lone non-sentence line between two paragraphs is flagged up to this length (a subheading is
+#: the risk; most are a few words, and so is most furniture)
+MAX_LONE_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A line judged to be furniture: its index in the list given, and why."""
+
+    index: int
+    reason: str
+
+
+def is_prose(f: LineFeatures) -> bool:
+    """Does the line read like running copy (a paragraph of the article)?"""
+    if f.words < PROSE_MIN_WORDS or f.truncated or f.menu_separators >= 2:
+        return False
+    if f.stop_ratio < PROSE_MIN_STOP_RATIO or f.title_case:
+        return False
+    return (f.sentence_end or f.quoted or f.words >= PROSE_UNPUNCTUATED_WORDS
+            or (f.words >= 10 and f.stop_ratio >= PROSE_UNPUNCTUATED_STOP_RATIO))
+
+
+def _sentence_shaped(f: LineFeatures) -> bool:
+    """A short line that is still a sentence: "He declined to comment." """
+    if f.quoted and f.words >= 2:
+        return True
+    if f.title_case or f.all_caps or f.truncated:
+        return False
+    if f.sentence_end:
+        return f.words >= 3 and f.stop_ratio > 0
+    return f.words >= SENTENCE_MIN_WORDS and f.stop_ratio >= SENTENCE_STOP_RATIO and f.cap_ratio < 0.6
+
+
+def _furniture(f: LineFeatures) -> bool:
+    """Article furniture that is not boilerplate: bylines, datelines."""
+    return f.byline or (f.dateline and not f.timestamp)
+
+
+def strong_evidence(f: LineFeatures) -> str | None:
+    """Why a line is furniture wherever it stands, or None."""
+    if f.timestamp:
+        return "a bare date or timestamp"
+    if f.count:
+        return "a count of comments, shares or views"
+    if f.url_only:
+        return "a bare web address"
+    if f.menu_separators >= 2 and not f.sentence_end:
+        return "a menu of links separated by pipes, bullets or arrows"
+    if f.truncated and not f.sentence_end and f.words <= 15 and not f.sentence_breaks:
+        return "a truncated teaser or link"
+    if f.words and f.words <= 6 and f.ui_ratio >= 0.5 and not f.sentence_end:
+        return "a label made of button and menu words"
+    return None
+
+
+def classify(lines: Sequence[LineFeatures], matched: frozenset[int] = frozenset()) -> list[Verdict]:
+    """Verdicts for the non-empty lines of one article, in order (``lines[0]`` is the headline).
+
+    ``matched`` are indices already flagged by a phrase pack: they are not prose anchors and are
+    not judged again.
+    """
+    n = len(lines)
+    prose = [i > 0 and i not in matched and is_prose(f) for i, f in enumerate(lines)]
+    anchors = [i for i, p in enumerate(prose) if p]
+    # the body starts at the first prose line followed by prose, and ends at the last one preceded by
+    # prose: a lone prose-like teaser among furniture does not open or close the article
+    paired = [i for i in anchors if (i + 1 < n and prose[i + 1]) or (i > 0 and prose[i - 1])]
+    body = paired or anchors
+    # without any prose there is no head or tail to speak of: only strong evidence counts
+    first, last = (body[0], body[-1]) if body else (0, n)
+    listed = _list_items(lines, prose)
+    out = []
+    for i, f in enumerate(lines):
+        if i == 0 or prose[i] or i in matched or _furniture(f):
+            continue
+        reason = strong_evidence(f)
+        if reason is None and i not in listed and f.words <= MAX_SHAPE_WORDS and not _sentence_shaped(f):
+            if i < first or i > last:
+                reason = f"a line without sentence shape at the {'start' if i < first else 'end'} of the article"
+            elif prose[i - 1] and i + 1 < n and prose[i + 1] and f.words <= MAX_LONE_WORDS:
+                reason = "a lone line without sentence shape between paragraphs"
+        if reason is not None:
+            out.append(Verdict(i, reason))
+    return out
+
+
+def _list_items(lines: Sequence[LineFeatures], prose: list[bool]) -> set[int]:
+    """Lines that read as items of a list rather than a block of links: bulleted items of a few
+    words, and runs of several lines of a few words that share their punctuation."""
+    out = {i for i, f in enumerate(lines) if f.bulleted and f.words >= 2}
+    shapeless = [not prose[i] and not _sentence_shaped(f) for i, f in enumerate(lines)]
+    i = 1
+    while i < len(lines):
+        j = i
+        while j < len(lines) and shapeless[j]:
+            j += 1
+        run = [lines[k] for k in range(i, j)]
+        if len(run) >= LIST_RUN and sorted(f.words for f in run)[len(run) // 2] >= LIST_ITEM_WORDS:
+            # items of a list share their punctuation: "Name (Show, Channel)", "Award - Winner"
+            shared = max(sum(mark in f.text for f in run) for mark in LIST_MARKS)
+            if shared * 3 >= len(run) * 2:
+                out.update(range(i, j))
+        i = j + 1
+    return out
