@@ -253,20 +253,19 @@ class Document:
         prose = self.prose
         out: list[Token] = []
         append = out.append
-        boundary = True  # the next word starts a sentence
-        last_end = 0
+        last_end = -1
         prev_word = ""
         for m in _TOKEN_RE.finditer(prose):
             s, e = m.span()
-            kind = m.lastgroup or "word"
-            text = m.group()
-            if out:
+            if last_end < 0:
+                boundary = True
+            elif s - last_end == 1 and prose[last_end] == " ":
+                boundary = False  # the common case: one space, no punctuation between two tokens
+            else:
                 boundary = _starts_sentence(prose, last_end, s, prev_word)
-            if kind == "number" and not any(c.isdigit() for c in text):
-                kind = "word"
-            append(Token(s, e, text, kind, boundary))
+            prev_word = m.group()
+            append(Token(s, e, prev_word, m.lastgroup or "word", boundary))
             last_end = e
-            prev_word = text
         return out
 
     @cached_property
