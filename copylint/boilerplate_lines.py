@@ -92,6 +92,7 @@ class LineFeatures:
     ui_ratio: float  # share of words that are web-furniture words
     title_case: bool  # Capitalised Like A Headline (function words too), not like a sentence
     cap_ratio: float  # share of content words after the first that are capitalised
+    sentence_case: bool  # "Spending plans": a capital first word, every other word in lower case
     sentence_end: bool  # ends in . ! or ? (then closing quotes or brackets)
     truncated: bool  # ends in "..." or an arrow: a teaser or a link
     all_caps: bool
@@ -162,6 +163,7 @@ def line_features(text: str) -> LineFeatures:
         ui_ratio=n_ui / n if n else 0.0,
         title_case=title_case,
         cap_ratio=capital_content / inner_content if inner_content >= 2 else 0.0,
+        sentence_case=n >= 2 and words[0][0].isupper() and n_lower == n - 1,
         sentence_end=_SENTENCE_END.search(text) is not None and not _TRUNCATED.search(text),
         truncated=_TRUNCATED.search(text) is not None,
         all_caps=n > 0 and upper == text and text.lower() != text,

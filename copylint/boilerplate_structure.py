@@ -28,6 +28,10 @@ PROSE_UNPUNCTUATED_STOP_RATIO = 0.3
 #: words and at least this many words
 SENTENCE_STOP_RATIO = 0.4
 SENTENCE_MIN_WORDS = 5
+#: a short punctuated sentence needs some function words or lower-case words ("Share prices rose.")
+SENTENCE_END_STOP_RATIO = 0.15
+#: a question or exclamation this short, standing alone, is a teaser ("Have a tip?")
+TEASER_MAX_WORDS = 8
 #: a run of at least this many lines, most of at least LIST_ITEM_WORDS words, is a list (a fact box
 #: of nominees, results, specifications), not page furniture
 LIST_RUN = 3
@@ -59,14 +63,23 @@ def is_prose(f: LineFeatures) -> bool:
 
 
 def _sentence_shaped(f: LineFeatures) -> bool:
-    """A short line that is still a sentence: "He declined to comment." """
+    """A short line that is still a sentence: "He declined to comment." (not a teaser question)."""
     if f.quoted and f.words >= 2:
         return True
     if f.title_case or f.all_caps or f.truncated:
         return False
     if f.sentence_end:
-        return f.words >= 3 and f.stop_ratio > 0
+        if f.text.rstrip("\"'”’)]").endswith(("?", "!")) and f.words < TEASER_MAX_WORDS:
+            return False
+        if f.words < TEASER_MAX_WORDS:
+            return f.words >= 3 and (f.stop_ratio >= SENTENCE_END_STOP_RATIO or f.cap_ratio < 0.34)
+        return f.stop_ratio > 0
     return f.words >= SENTENCE_MIN_WORDS and f.stop_ratio >= SENTENCE_STOP_RATIO and f.cap_ratio < 0.6
+
+
+def _heading(f: LineFeatures) -> bool:
+    """A subheading: a few words in sentence case, no figures, no button words ("Spending plans")."""
+    return f.sentence_case and f.words <= 8 and not f.has_digit and f.ui_ratio == 0 and not f.menu_separators
 
 
 def _furniture(f: LineFeatures) -> bool:
@@ -115,7 +128,8 @@ def classify(lines: Sequence[LineFeatures], matched: frozenset[int] = frozenset(
         if reason is None and i not in listed and f.words <= MAX_SHAPE_WORDS and not _sentence_shaped(f):
             if i < first or i > last:
                 reason = f"a line without sentence shape at the {'start' if i < first else 'end'} of the article"
-            elif prose[i - 1] and i + 1 < n and prose[i + 1] and f.words <= MAX_LONE_WORDS:
+            elif (prose[i - 1] and i + 1 < n and prose[i + 1] and f.words <= MAX_LONE_WORDS
+                  and not _heading(f)):
                 reason = "a lone line without sentence shape between paragraphs"
         if reason is not None:
             out.append(Verdict(i, reason))
@@ -125,7 +139,8 @@ def classify(lines: Sequence[LineFeatures], matched: frozenset[int] = frozenset(
 def _list_items(lines: Sequence[LineFeatures], prose: list[bool]) -> set[int]:
     """Lines that read as items of a list rather than a block of links: bulleted items of a few
     words, and runs of several lines of a few words that share their punctuation."""
-    out = {i for i, f in enumerate(lines) if f.bulleted and f.words >= 2}
+    out = {i for i, f in enumerate(lines)
+           if f.bulleted and f.words >= 2 and not (f.title_case and f.words <= LIST_ITEM_WORDS + 1)}
     shapeless = [not prose[i] and not _sentence_shaped(f) for i, f in enumerate(lines)]
     i = 1
     while i < len(lines):
