@@ -30,8 +30,10 @@ for _r, _row in enumerate(_KEYBOARD_ROWS):
 
 #: how many Zipf points (a factor of ten in frequency each) one edit is worth when ranking
 EDIT_WEIGHT = 2.0
-#: bonus for a candidate the article itself uses (per use, up to three)
+#: bonus for a candidate the article itself uses (per use, up to three) ...
 ARTICLE_BONUS = 1.0
+#: ... unless it is a word so common that every article uses it (to, the, from)
+ARTICLE_BONUS_MAX_ZIPF = 5.5
 
 
 class CandidateIndex:
@@ -41,17 +43,23 @@ class CandidateIndex:
         self.data = data
         #: lowercase form -> how to write it (Ukrainian for "ukrainian"; common words as they are)
         self.surface: dict[str, str] = {}
+        common = data.common
         for word in data.proper:
             lower = word.lower()
-            if word.isalpha() and lower not in data.common:
+            if lower not in common:
                 self.surface.setdefault(lower, word)
+        self.buckets: dict[tuple[str, int], list[str]] = {}
+        buckets = self.buckets
+        for word in (*common, *self.surface):
+            key = (word[0], len(word))
+            bucket = buckets.get(key)
+            if bucket is None:
+                buckets[key] = [word]
+            else:
+                bucket.append(word)
         #: words with accents, written without them (cafe for café, protege for protégé)
         self.accent_folded: frozenset[str] = frozenset(
-            fold_accents(w) for w in data.zipf if not w.isascii() and (w in data.common or w in self.surface))
-        self.buckets: dict[tuple[str, int], list[str]] = {}
-        for word in data.zipf:
-            if word.isalpha() and (word in data.common or word in self.surface):
-                self.buckets.setdefault((word[0], len(word)), []).append(word)
+            fold_accents(w) for w in (*common, *self.surface) if not w.isascii())
 
     def _pool(self, word: str, spread: int, any_first: bool) -> list[str]:
         firsts: Iterable[str] = {k[0] for k in self.buckets} if any_first else {word[0], word[1:2]}
@@ -105,8 +113,9 @@ def rank(wrong: str, candidates: Iterable[str], zipf: Mapping[str, float],
          article: Mapping[str, int]) -> list[str]:
     """Lowercase candidates, best first: few and likely edits, common words, words the article uses."""
     def score(cand: str) -> float:
-        return (zipf.get(cand, 0.0) - EDIT_WEIGHT * slip_cost(wrong, cand)
-                + ARTICLE_BONUS * min(article.get(cand, 0), 3))
+        freq = zipf.get(cand, 0.0)
+        bonus = ARTICLE_BONUS * min(article.get(cand, 0), 3) if freq < ARTICLE_BONUS_MAX_ZIPF else 0.0
+        return freq - EDIT_WEIGHT * slip_cost(wrong, cand) + bonus
 
     return sorted(set(candidates), key=lambda c: (-score(c), c))
 

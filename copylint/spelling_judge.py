@@ -24,7 +24,7 @@ from rapidfuzz.distance import OSA
 
 from copylint.lexicon import Lexicon, LexiconData
 from copylint.spelling_candidates import VOWELS, CandidateIndex, match_case, rank
-from copylint.spelling_map import load_misspellings
+from copylint.spelling_map import corrections, load_misspellings
 from copylint.spelling_morphology import is_derived
 from copylint.spelling_words import ArticleWords
 
@@ -36,11 +36,17 @@ LOWER_MARGIN = 1.0
 CAPITAL_CANDIDATE_ZIPF = 4.0
 #: a lowercase word the article uses this often is meant (unless it is a listed misspelling)
 LOWER_REPEATS = 3
+#: the usage assumed for a word the shipped usage list does not have (it lists Zipf >= 2 only)
+UNSEEN_ZIPF = 1.5
 #: a lowercase word built from known parts (unpatched, inkjet) is accepted unless a word one edit
 #: away is this much more common (everthing)
 STRONG_MARGIN = 2.5
 #: parts of compounds shorter than this are not checked against the misspelling map (add-ons)
 MIN_COMPOUND_PART = 5
+#: a part of a compound is checked for slips only from this length (not pre-, co-, -ons) ...
+MIN_COMPOUND_SLIP = 4
+#: ... and only when a word this common is one edit away
+COMPOUND_CANDIDATE_ZIPF = 3.0
 #: lowercase words shorter than this take no evidence from the article (ther, the)
 MIN_EVIDENCE_LENGTH = 5
 #: the rarest near word worth suggesting without article evidence
@@ -81,7 +87,19 @@ class Judge:
         self.index = CandidateIndex(data)
         self.misspellings = load_misspellings()
         self._near: dict[str, list[tuple[str, int]]] = {}
+        self._known_tokens: dict[int, tuple[Lexicon, set[str]]] = {}
         self._lock = threading.Lock()
+
+    def known_tokens(self, lex: Lexicon) -> set[str]:
+        """Token texts every piece of which ``lex`` knows (filled by the rule as it goes; adding to
+        a set is atomic, and a lost addition only costs a lookup)."""
+        entry = self._known_tokens.get(id(lex))
+        if entry is None or entry[0] is not lex:
+            with self._lock:
+                entry = self._known_tokens.setdefault(id(lex), (lex, set()))
+        if len(entry[1]) >= self.CACHE_SIZE * 4:
+            entry[1].clear()
+        return entry[1]
 
     def near(self, lower: str) -> list[tuple[str, int]]:
         found = self._near.get(lower)
@@ -94,47 +112,59 @@ class Judge:
         return found
 
     # ---------------------------------------------------------------- the decisions
-    def judge(self, word: str, lex: Lexicon, article: ArticleWords, in_compound: bool,
-              sentence_start: bool) -> Verdict | None:
-        """A verdict if ``word`` (unknown to the lexicon) is a slip, else None."""
+    def judge(self, word: str, lex: Lexicon, article: ArticleWords, *, in_compound: bool = False,
+              sentence_start: bool = False, beside_name: bool = False) -> Verdict | None:
+        """A verdict if ``word`` (unknown to the lexicon) is a slip, else None. ``beside_name``: the
+        word stands next to another Capitalised word (Ken Mayland), so it is likely part of a name."""
+        where = self.data.dialect.get(word) or self.data.dialect.get(word.lower())
+        if where and lex.dialect not in ("any", where):
+            other = lex.counterpart(word)
+            return Verdict((other,) if other else (), other is not None, "dialect")
         if word.islower():
             return self._judge_lower(word, lex, article, in_compound)
         if in_compound:
             return None
-        return self._judge_capitalised(word, lex, article, sentence_start)
+        return self._judge_capitalised(word, lex, article, sentence_start, beside_name)
 
     def _judge_lower(self, word: str, lex: Lexicon, article: ArticleWords, in_compound: bool) -> Verdict | None:
-        fixes = self.misspellings.get(word)
-        if fixes and (not in_compound or len(word) >= MIN_COMPOUND_PART):
-            return self._listed(word, fixes, lex, article)
-        if in_compound or word in self.data.proper_lower or word in self.index.accent_folded:
-            return None  # part of a compound; a name in lowercase or a word without its accent is style
+        listed = self.misspellings.get(word)
+        if listed and (not in_compound or len(word) >= MIN_COMPOUND_PART):
+            return self._listed(word, corrections(listed), lex, article)
+        if word in self.data.proper_lower or word in self.index.accent_folded:
+            return None  # a name in lowercase or a word without its accent is a matter of style
         if not any(c in VOWELS for c in word) or article.counts[word] >= LOWER_REPEATS:
             return None  # an abbreviation (bpd, mph); a word used again and again is meant
         usage = self.data.zipf.get(word, 0.0)
         near = self._near_known(word, lex)
+        if in_compound:  # bcak-up: only a part no one writes, one slip from a common word
+            if usage or len(word) < MIN_COMPOUND_SLIP or not any(
+                    d == 1 and self.data.zipf.get(c, 0.0) >= COMPOUND_CANDIDATE_ZIPF for c, d in near):
+                return None
+            return Verdict(self._suggest(word, lex, article, near=near), False, "usage")
         best = max((self.data.zipf.get(c, 0.0) for c, _ in near), default=0.0)
         best_close = max((self.data.zipf.get(c, 0.0) for c, d in near if d == 1), default=0.0)
-        evidence = len(word) >= MIN_EVIDENCE_LENGTH and self._article_evidence(word, article)
+        evidence = any(lex.knows(f) for f in self._article_evidence(word, article))
         if not evidence:
-            if best_close - usage < STRONG_MARGIN and is_derived(word, lex):
+            if best_close - max(usage, UNSEEN_ZIPF) < STRONG_MARGIN and is_derived(word, lex):
                 return None
             if usage >= USAGE_FLOOR and best - usage < LOWER_MARGIN:
                 return None
         return Verdict(self._suggest(word, lex, article, near=near), False, "article" if evidence else "usage")
 
     def _judge_capitalised(self, word: str, lex: Lexicon, article: ArticleWords,
-                           sentence_start: bool) -> Verdict | None:
-        evidence = self._article_evidence(word, article)
+                           sentence_start: bool, beside_name: bool) -> Verdict | None:
+        evidence = tuple(f for f in self._article_evidence(word, article) if not lex.is_common(f))
         if evidence:
             return Verdict(self._suggest(word, lex, article, first=evidence), False, "article")
         lower = word.lower()
         usage = self.data.zipf.get(lower, 0.0)
         if usage or article.counts[word] > 1 or word != match_case(word, lower):
             return None  # in use, used again, or oddly capitalised (eDonkey): a name
-        fixes = self.misspellings.get(lower)
-        if fixes and (sentence_start or all(f[:1].isupper() for f in fixes)):
+        fixes = corrections(self.misspellings.get(lower, ""))
+        if fixes[0] and (sentence_start or all(f[:1].isupper() for f in fixes)):
             return self._listed(word, fixes, lex, article)
+        if beside_name:
+            return None
         near = [(c, d) for c, d in self._near_known(lower, lex) if d == 1 and len(c) >= len(lower)
                 and c in self.index.surface and self.data.zipf.get(c, 0.0) >= CAPITAL_CANDIDATE_ZIPF]
         if not near:

@@ -5,14 +5,18 @@ from __future__ import annotations
 from copylint.packs import data_dir
 
 
-def load_misspellings() -> dict[str, tuple[str, ...]]:
-    """misspelling -> corrections, best first, from every ``misspellings*.tsv`` shipped in ``rules/``."""
-    out: dict[str, tuple[str, ...]] = {}
+def load_misspellings() -> dict[str, str]:
+    """misspelling -> its corrections, ``|``-separated, best first, from every ``misspellings*.tsv``
+    shipped in ``rules/`` (see :func:`corrections`)."""
+    out: dict[str, str] = {}
     for path in sorted(data_dir().glob("misspellings*.tsv")):
         with open(path, encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("#") or "\t" not in line:
-                    continue
-                wrong, right = line.rstrip("\n").split("\t", 1)
-                out[wrong] = tuple(right.split("|"))
+            entries = [line for line in f.read().split("\n") if "\t" in line and line[0] != "#"]
+        fields = "\t".join(entries).split("\t")
+        out.update(zip(fields[0::2], fields[1::2], strict=True))
     return out
+
+
+def corrections(entry: str) -> tuple[str, ...]:
+    """The corrections of a map entry, best first."""
+    return tuple(entry.split("|"))

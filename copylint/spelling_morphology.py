@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from copylint.lexicon import Lexicon
 
+VOWELS = frozenset("aeiou")
+
 PREFIXES = ("anti", "bio", "co", "counter", "cyber", "de", "dis", "down", "eco", "geo", "hyper", "inter",
             "mega", "micro", "mid", "mini", "mis", "multi", "non", "out", "over", "post", "pre", "re",
             "self", "semi", "sub", "super", "tele", "ultra", "un", "under", "up")
@@ -33,6 +35,8 @@ def _suffixed(word: str, lex: Lexicon) -> bool:
     for ending, restore in SUFFIXES:
         if word.endswith(ending):
             stem = word[: len(word) - len(ending)] + restore
+            if not restore and ending[0] in "sde" and stem[-1:] == "y" and stem[-2:-1] not in VOWELS:
+                continue  # companys, studyed: a consonant and y take -ies, -ied
             if len(stem) >= MIN_STEM and (lex.is_common(stem) or _compound(stem, lex)):
                 return True
     return False

@@ -12,45 +12,50 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from copylint.document import Document, Token
+from copylint.document import Document
 from copylint.lexicon import strip_possessive
 
 #: endings after an apostrophe that make a contraction of a word the lexicon may know (they're)
 CLITICS = frozenset({"n't", "'re", "'ve", "'ll", "'d", "'m", "'s"})
 MIN_LENGTH = 3
+#: Capitalised words that open sentences without being names (The Mayland report ...)
+COMMON_OPENERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For",
+                            "But", "And", "Or", "So", "If", "When", "While", "As", "By", "With", "From",
+                            "After", "Before", "It", "He", "She", "They", "We", "I", "His", "Her", "Their"})
 _SIC = re.compile(r"[\s\"”’']*[\[(]sic[\])]", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """A span of prose to look up: a whole word, or one part of a hyphenated compound."""
+    """A part of a word token to look up: the whole word, or one part of a hyphenated compound."""
 
-    start: int
-    end: int
+    offset: int  # from the token's start
     text: str  # with straight apostrophes
     in_compound: bool
-    sentence_start: bool
 
 
-def pieces(token: Token, prose: str) -> list[Piece]:
-    """The pieces of a word token to check (none for abbreviations, ``[sic]`` words and the like)."""
-    text = token.text.replace("’", "'")
-    if "." in text or _SIC.match(prose, token.end):
+def pieces(token_text: str) -> list[Piece]:
+    """The pieces of a word token worth looking up (none for abbreviations with full stops, names
+    with apostrophes such as O'Brien, and set phrases such as rock'n'roll)."""
+    text = token_text.replace("’", "'")
+    if "." in text:
         return []
     base = strip_possessive(text)
-    if "'" in base:
-        tail = base.rpartition("'")[2]
-        if "'" + tail not in CLITICS and not base.endswith("n't"):
-            return []  # O'Brien, rock'n'roll: names and set phrases, not slips
-    start = token.start
+    if "'" in base and "'" + base.rpartition("'")[2] not in CLITICS and not base.endswith("n't"):
+        return []
     if "-" not in base:
-        return [Piece(start, start + len(base), base, False, token.sentence_start)]
+        return [Piece(0, base, False)]
     out = []
-    pos = start
+    pos = 0
     for part in base.split("-"):
-        out.append(Piece(pos, pos + len(part), part, True, token.sentence_start and pos == start))
+        out.append(Piece(pos, part, True))
         pos += len(part) + 1
     return out
+
+
+def marked_sic(prose: str, end: int) -> bool:
+    """Is the word ending at ``end`` followed by [sic]?"""
+    return _SIC.match(prose, end) is not None
 
 
 def lookup_form(text: str) -> str:
@@ -71,13 +76,14 @@ class ArticleWords:
 
     @cached_property
     def counts(self) -> Counter[str]:
+        raw = Counter(tok.text for tok in self._doc.tokens if tok.kind == "word")
         forms: Counter[str] = Counter()
-        for tok in self._doc.tokens:
-            if tok.kind == "word":
-                text = strip_possessive(tok.text.replace("’", "'"))
-                forms[text] += 1
-                if "-" in text:
-                    forms.update(text.split("-"))
+        for text, n in raw.items():
+            text = strip_possessive(text.replace("’", "'"))
+            forms[text] += n
+            if "-" in text:
+                for part in text.split("-"):
+                    forms[part] += n
         return forms
 
     @cached_property

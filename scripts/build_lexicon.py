@@ -57,7 +57,7 @@ PROPER_OK = {("is", "iz"), ("ys", "yz"), ("our", "or")}
 #: substitutions that never apply to a word's first letters (aerogenic is not erogenic)
 NOT_INITIAL = {"ae", "oe"}
 MAX_STEPS = 3
-USAGE_MIN_ZIPF = 1.5
+USAGE_MIN_ZIPF = 2.0
 
 
 def read_list(name: str) -> set[str]:
