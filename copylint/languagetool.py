@@ -295,8 +295,7 @@ class GrammarChecker:
             kwargs: dict[str, Any] = {"remote_server": root}
             tried = f"LanguageTool server at {root}"
         else:
-            kwargs = self._local_install()
-            tried = "local LanguageTool server"
+            kwargs, tried = self._local_install()
         try:
             tool = client_class(language=s.language, timeout=s.timeout, **kwargs)
         except Exception as exc:
@@ -305,13 +304,14 @@ class GrammarChecker:
         tool.enabled_rules = set(s.enabled_rules)
         return tool
 
-    def _local_install(self) -> dict[str, Any]:
-        """Client arguments for the newest LanguageTool that language-tool-python has installed."""
+    def _local_install(self) -> tuple[dict[str, Any], str]:
+        """Client arguments for the newest LanguageTool that language-tool-python has installed, and
+        a description of it for notices."""
         if not shutil.which("java"):
             raise Unavailable("LanguageTool unavailable: no server URL is set and there is no `java` "
                               "on PATH to run a local LanguageTool")
         if self.settings.download:
-            return {}
+            return {}, "local LanguageTool (download allowed)"
         from language_tool_python.download_lt import LocalLanguageTool
         from language_tool_python.utils import LTP_PATH_ENV_VAR
 
@@ -321,7 +321,8 @@ class GrammarChecker:
             raise Unavailable(f"LanguageTool unavailable: no server URL is set and no local LanguageTool "
                               f"is installed in {folder} (language-tool-python's LTP_PATH; "
                               "languagetool = { download = true } lets it download one)")
-        return {"language_tool_download_version": max(installed).version_name}
+        version = max(installed).version_name
+        return {"language_tool_download_version": version}, f"local LanguageTool {version} in {folder}"
 
     def close(self) -> None:
         """Close the client now, whatever the leases (for tests and shutdown)."""

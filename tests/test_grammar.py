@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -282,6 +283,19 @@ def test_no_local_install_gives_a_notice_and_downloads_nothing(monkeypatch, tmp_
     assert flagged(findings) == [("CL991", "wrongly")]
     assert len(notices) == 1 and f"no local LanguageTool is installed in {tmp_path}" in notices[0]
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="needs java to try a local server")
+def test_a_broken_local_install_fails_quickly_without_downloading(monkeypatch, tmp_path) -> None:
+    install = tmp_path / "LanguageTool-6.6"
+    install.mkdir()
+    (install / "languagetool-server.jar").write_bytes(b"not a jar")
+    monkeypatch.setenv("LTP_PATH", str(tmp_path))
+    findings, notices = _other_rules_and_grammar(timeout=2)
+    assert flagged(findings) == [("CL991", "wrongly")]
+    assert len(notices) == 1
+    assert f"local LanguageTool 6.6 in {tmp_path} failed: the local server did not start" in notices[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["LanguageTool-6.6"]
 
 
 def test_an_unsupported_language_is_reported(lt: FakeLanguageTool) -> None:

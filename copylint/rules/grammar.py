@@ -224,7 +224,8 @@ class LTTypos(LanguageToolRule):
         Example("The council will recieve the report on Monday.", flags=("recieve",),
                 suggestions=("receive",),
                 options={"languagetool": {"spelling": True, "language": "en-US"}}),
-        Example("The council will recieve the report on Monday."),
+        Example("The council will receive the report on Monday.",
+                options={"languagetool": {"spelling": True, "language": "en-US"}}),
     )
 
 
