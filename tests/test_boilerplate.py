@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS, lint
 
 from copylint import Config, Linter
 from copylint.boilerplate_analysis import matcher
@@ -13,7 +14,6 @@ from copylint.boilerplate_phrases import PhraseMatcher, compile_phrase, normalis
 from copylint.errors import ConfigError
 from copylint.packs import builtin_packs, load_pack
 from copylint.rule import SHARED_RESOURCES, Context
-from conftest import SEEDS, lint
 
 PACKS = [p for p in builtin_packs() if p.kind == "boilerplate"]
 PHRASES = [ph for pack in PACKS for ph in phrases_of(pack)]
