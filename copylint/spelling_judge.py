@@ -127,9 +127,9 @@ class Judge:
         return self._judge_capitalised(word, lex, article, sentence_start, beside_name)
 
     def _judge_lower(self, word: str, lex: Lexicon, article: ArticleWords, in_compound: bool) -> Verdict | None:
-        listed = self.misspellings.get(word)
+        listed = self._listed_fixes(word, lex)
         if listed and (not in_compound or len(word) >= MIN_COMPOUND_PART):
-            return self._listed(word, corrections(listed), lex, article)
+            return self._listed(word, listed, lex, article)
         if word in self.data.proper_lower or word in self.index.accent_folded:
             return None  # a name in lowercase or a word without its accent is a matter of style
         if not any(c in VOWELS for c in word) or article.counts[word] >= LOWER_REPEATS:
@@ -160,8 +160,8 @@ class Judge:
         usage = self.data.zipf.get(lower, 0.0)
         if usage or article.counts[word] > 1 or word != match_case(word, lower):
             return None  # in use, used again, or oddly capitalised (eDonkey): a name
-        fixes = corrections(self.misspellings.get(lower, ""))
-        if fixes[0] and (sentence_start or all(f[:1].isupper() for f in fixes)):
+        fixes = self._listed_fixes(lower, lex)
+        if fixes and (sentence_start or all(f[:1].isupper() for f in fixes)):
             return self._listed(word, fixes, lex, article)
         if beside_name:
             return None
@@ -170,6 +170,13 @@ class Judge:
         if not near:
             return None  # most likely a name
         return Verdict(self._suggest(word, lex, article, near=near), False, "usage")
+
+    def _listed_fixes(self, lower: str, lex: Lexicon) -> tuple[str, ...]:
+        """The curated map's fixes for ``lower`` that are words this configuration knows."""
+        entry = self.misspellings.get(lower)
+        if not entry:
+            return ()
+        return tuple(f for f in corrections(entry) if all(lex.knows(w) for w in f.split()))
 
     def _listed(self, word: str, fixes: tuple[str, ...], lex: Lexicon, article: ArticleWords) -> Verdict:
         fixes = tuple(self._in_dialect(f, lex) for f in fixes)

@@ -13,9 +13,6 @@ Writes, deterministically (same inputs, same bytes):
   Zipf frequency >= USAGE_MIN_ZIPF, alphabetic, lowercase as wordfreq gives them): modern vocabulary,
   names and, yes, frequent misspellings. The rule weighs this usage against near dictionary words; it
   never accepts a word for being listed here alone. Same block format, kind ``usage``.
-* ``rules/misspellings.tsv`` -- the curated misspelling map: codespell's ``dictionary.txt`` (from the
-  installed ``codespell`` package), keeping entries whose misspelling is lowercase, alphabetic, 3+
-  letters and unknown to the lexicon in any case, and whose corrections the lexicon knows.
 * ``rules/words/variants.tsv`` -- British/American spelling pairs (``colour<TAB>color``), found by
   applying the regular spelling correspondences (our/or, ise/ize, re/er, ence/ense, ll/l, ae/e,
   oe/e, ogue/og, mme/m, ement/ment) to British words and keeping results the American list holds.
@@ -135,22 +132,6 @@ def usage_blocks(known: set[str]) -> dict[tuple[float, str, str], list[str]]:
     return blocks
 
 
-def misspelling_map(known: set[str]) -> list[tuple[str, list[str]]]:
-    import codespell_lib
-
-    lowered = {w.lower() for w in known}
-    source = Path(codespell_lib.__file__).parent / "data" / "dictionary.txt"
-    out = []
-    for line in source.read_text(encoding="utf-8").splitlines():
-        wrong, _, right = line.partition("->")
-        fixes = [f.strip() for f in right.split(",") if f.strip()]
-        if not (wrong.isalpha() and wrong.islower() and len(wrong) >= 3) or wrong in lowered or not fixes:
-            continue
-        if all(w in known for fix in fixes for w in fix.split()):
-            out.append((wrong, fixes))
-    return sorted(out)
-
-
 def build() -> None:
     american = read_list(AMERICAN)
     british = read_list(BRITISH)
@@ -167,18 +148,12 @@ def build() -> None:
     usage = usage_blocks(american | british)
     write_blocks(OUT / "usage.txt.gz", "words in use beyond the lexicon, with wordfreq Zipf frequencies",
                  usage)
-    fixes = misspelling_map(american | british)
-    with open(ROOT / "rules" / "misspellings.tsv", "w", encoding="utf-8") as f:
-        f.write("# misspelling<TAB>corrections (|-separated, best first); derived from codespell's\n"
-                "# dictionary.txt (GPL-2.0) by scripts/build_lexicon.py -- see rules/words/SOURCE.md\n")
-        f.writelines(f"{wrong}\t{'|'.join(right)}\n" for wrong, right in fixes)
     pairs = variant_pairs(british, american)
     with open(OUT / "variants.tsv", "w", encoding="utf-8") as f:
         f.write("# British<TAB>American spelling pairs, built by scripts/build_lexicon.py\n")
         f.writelines(f"{gb}\t{us}\n" for gb, us in pairs)
     print(f"{len(american | british)} words in {len(blocks)} blocks; "
-          f"{sum(map(len, usage.values()))} words in use beyond them; {len(pairs)} variant pairs; "
-          f"{len(fixes)} curated misspellings")
+          f"{sum(map(len, usage.values()))} words in use beyond them; {len(pairs)} variant pairs")
 
 
 def main() -> None:
