@@ -82,6 +82,16 @@ def test_findings_after_emoji_point_at_the_right_words(lt: FakeLanguageTool) -> 
     assert utf16_len(sent[:article.start]) > article.start
 
 
+@pytest.mark.parametrize(("source", "format"), [
+    ("# Vote 🗳️\n\nCrowds 🎉 *cheered* as [he](https://x.example) go home.\n", "markdown"),
+    ("<h1>Vote 🗳️</h1><p>Crowds 🎉 <em>cheered</em> as he go home &amp; slept.</p>", "html"),
+])
+def test_markup_findings_point_into_the_source(source: str, format: str, lt: FakeLanguageTool) -> None:
+    with linter(url=lt.url) as grammar:
+        findings = grammar.check(source, format=format)
+    assert [(f.code, f.text, f.start) for f in findings] == [("CL401", "go", source.index(" go ") + 1)]
+
+
 def test_utf16_offsets_inside_and_around_astral_characters() -> None:
     text = "a😀b🎉🎉c"
     index = Utf16Index(text)
