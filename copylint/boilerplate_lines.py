@@ -56,7 +56,7 @@ _BYLINE = re.compile(r"^\s*(?i:by|words by|written by|reporting by|from)\s+[A-Z]
                      r"(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|&|-|–|—|\|)\s*[\w.'’ -]{0,40})?$")
 #: "LONDON (Reuters) -", "WASHINGTON, March 3 -": a dateline opening the story
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*"
-                       r"(?:\((?:[A-Z][\w ]{1,20})\))?\s*[-–—:]\s*\S+(?:\s+\S+){3}")
+                       r"(?:\((?:[A-Z][\w ]{1,20})\))?\s*[-–—:]\s*\S+(?:\s+\S+){3}.*[a-z]")
 _URL_ONLY = re.compile(r"^\s*(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)+(?:/\S*)?|\S+@\S+\.\w+|@\w+)\s*$",
                        re.I)
 

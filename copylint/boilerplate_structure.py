@@ -23,7 +23,7 @@ PROSE_MIN_STOP_RATIO = 0.2
 #: a line this long is prose even without a full stop...
 PROSE_UNPUNCTUATED_WORDS = 16
 #: ... and so is a shorter one this dense in function words
-PROSE_UNPUNCTUATED_STOP_RATIO = 0.3
+PROSE_UNPUNCTUATED_STOP_RATIO = 0.4
 #: a sentence without its full stop ("Half-Life 2 is out now for the PC") needs this share of function
 #: words and at least this many words
 SENTENCE_STOP_RATIO = 0.4
@@ -140,7 +140,8 @@ def _list_items(lines: Sequence[LineFeatures], prose: list[bool]) -> set[int]:
     """Lines that read as items of a list rather than a block of links: bulleted items of a few
     words, and runs of several lines of a few words that share their punctuation."""
     out = {i for i, f in enumerate(lines)
-           if f.bulleted and f.words >= 2 and not (f.title_case and f.words <= LIST_ITEM_WORDS + 1)}
+           if f.bulleted and f.words >= 2 and not f.menu_separators
+           and not (f.title_case and f.words <= LIST_ITEM_WORDS + 1)}
     shapeless = [not prose[i] and not _sentence_shaped(f) for i, f in enumerate(lines)]
     i = 1
     while i < len(lines):
