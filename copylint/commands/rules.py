@@ -22,10 +22,15 @@ def run(args: argparse.Namespace) -> int:
     console = Console(highlight=False)
     rules = all_rules()
     if args.options:
-        table = Table("option", "default", "read by", show_edge=False)
+        readers: dict[str, list[str]] = {}
+        defaults: dict[str, object] = {}
         for code, cls in rules.items():
             for key, default in cls.options.items():
-                table.add_row(key, repr(default), f"{code} {cls.name}")
+                readers.setdefault(key, []).append(code)
+                defaults.setdefault(key, default)
+        table = Table("option", "default", "read by", show_edge=False)
+        for key, codes in sorted(readers.items()):
+            table.add_row(key, repr(defaults[key]), ", ".join(codes))
         console.print(table)
         return 0
     table = Table("code", "name", "category", "severity", "default", "summary", show_edge=False)
