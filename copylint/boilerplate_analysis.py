@@ -11,6 +11,7 @@ import threading
 import weakref
 from dataclasses import dataclass
 
+from copylint.boilerplate_blocks import blocks
 from copylint.boilerplate_lines import line_features
 from copylint.boilerplate_phrases import PhraseMatch, PhraseMatcher
 from copylint.boilerplate_structure import Verdict, classify
@@ -108,13 +109,12 @@ def _analyse(doc: Document, ctx: Context) -> Analysis:
     features = []
     phrase_hits: list[PhraseHit] = []
     matched: set[int] = set()
-    for start, end in doc.lines:
+    for start, end in blocks(prose, doc.lines):
         text = prose[start:end]
-        if not text or text.isspace():
-            continue
         k = len(spans)
         spans.append((start, end))
-        features.append(line_features(text))
+        # a hard-wrapped paragraph is judged as the one line it would be unwrapped
+        features.append(line_features(" ".join(text.split()) if "\n" in text else text))
         m = phrase_matcher.match_line(text)
         if m is None:
             continue

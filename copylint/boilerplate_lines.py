@@ -14,6 +14,10 @@ from functools import cache
 
 from copylint.packs import data_path
 
+#: content words of at least this many letters count towards a line's subject, cut to stems of this length
+#: ("election", "elections", "electoral" -> "elect")
+TOPIC_MIN_LETTERS = 3
+TOPIC_STEM = 5
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 #: sentence-final punctuation, then any closing quotes or brackets
 _SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*$""")
@@ -54,9 +58,15 @@ _COUNT = re.compile(
 #: "By Jane Doe", "By JANE DOE, Reuters" — a byline is article furniture, not boilerplate
 _BYLINE = re.compile(r"^\s*(?i:by|words by|written by|reporting by|from)\s+[A-Z][\w.'’-]*"
                      r"(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|&|-|–|—|\|)\s*[\w.'’ -]{0,40})?$")
-#: "LONDON (Reuters) -", "WASHINGTON, March 3 -": a dateline opening the story
+#: "(Reporting by Jane Doe; Editing by John Smith)", "Contributing: Kristine Phillips": staff credits
+_STAFF_CREDIT = re.compile(r"^\s*[(\[]?\s*(?i:(?:additional\s+)?reporting|writing|editing|compiled|contributing|"
+                           r"research|translation|graphics|production)(?:\s+by\b|\s*:)\s*[A-Z]")
+#: the wire agency's sign-off closing a story ("Reuter")
+_SIGN_OFF = re.compile(r"^\s*(?:Reuter|REUTER)\s*$")
+#: "LONDON (Reuters) -", "WASHINGTON, March 3 -": a dateline opening the story or standing above it
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*"
-                       r"(?:\((?:[A-Z][\w ]{1,20})\))?\s*[-–—:]\s*\S+(?:\s+\S+){3}.*[a-z]")
+                       r"(?:\([A-Z][\w ]{1,20}\)\s*[-–—:]?\s*$"  # on a line of its own: "LONDON (Reuters) -"
+                       r"|(?:\([A-Z][\w ]{1,20}\))?\s*[-–—:]\s*(?:$|\S+(?:\s+\S+){3}.*[a-z]))")
 _URL_ONLY = re.compile(r"^\s*(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)+(?:/\S*)?|\S+@\S+\.\w+|@\w+)\s*$",
                        re.I)
 
@@ -100,6 +110,7 @@ class LineFeatures:
     bulleted: bool  # starts with a list bullet ("- ", "* ", "• ")
     menu_separators: int  # pipes, bullets, arrows or wide gaps between items
     has_digit: bool
+    topic: frozenset[str]  # stems of its content words, to tell whether the line is on the article's subject
 
     @property
     def sentence_breaks(self) -> int:
@@ -119,6 +130,14 @@ class LineFeatures:
         return self.words <= 10 and _BYLINE.match(self.text) is not None
 
     @property
+    def staff_credit(self) -> bool:
+        return _STAFF_CREDIT.match(self.text) is not None
+
+    @property
+    def sign_off(self) -> bool:
+        return self.words == 1 and _SIGN_OFF.match(self.text) is not None
+
+    @property
     def dateline(self) -> bool:
         return _DATELINE.match(self.text) is not None
 
@@ -135,6 +154,7 @@ def line_features(text: str) -> LineFeatures:
     stops = stop_words()
     ui = ui_words()
     n_stop = n_ui = n_lower = 0
+    topic = set()
     inner_stops = capital_stops = inner_content = capital_content = 0
     for i, w in enumerate(words):
         lw = w.lower()
@@ -146,6 +166,8 @@ def line_features(text: str) -> LineFeatures:
         else:
             if lw in ui:
                 n_ui += 1
+            if len(lw) >= TOPIC_MIN_LETTERS:
+                topic.add(lw[:TOPIC_STEM])
             if i:
                 inner_content += 1
                 capital_content += w[0].isupper()
@@ -171,4 +193,5 @@ def line_features(text: str) -> LineFeatures:
         bulleted=text[:2] in _BULLETS,
         menu_separators=len(_MENU_SEPARATOR.findall(text)),
         has_digit=_DIGIT.search(text) is not None,
+        topic=frozenset(topic),
     )

@@ -11,8 +11,10 @@ are article furniture or copy, never boilerplate.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from copylint.boilerplate_lines import LineFeatures
 
@@ -37,6 +39,13 @@ TEASER_MAX_WORDS = 8
 LIST_RUN = 3
 LIST_ITEM_WORDS = 3
 LIST_MARKS = ("(", " - ", " – ", ":", ",", "&", "/", ";")
+#: a line sharing none of its content words (at least this many) with the article is on another subject...
+MIN_OFF_TOPIC_WORDS = 3
+#: ... when the article has at least this many distinct content stems to share
+MIN_ARTICLE_TOPIC = 25
+#: a line with at least this many content words used elsewhere in the article (and at least half of its
+#: content words) is on the article's subject: copy, whatever its shape
+ON_TOPIC_SHARED = 3
 #: longer lines are never judged by shape alone (pasted furniture lines are short)
 MAX_SHAPE_WORDS = 25
 #: a lone non-sentence line between two paragraphs is flagged up to this length (a subheading is
@@ -83,8 +92,8 @@ def _heading(f: LineFeatures) -> bool:
 
 
 def _furniture(f: LineFeatures) -> bool:
-    """Article furniture that is not boilerplate: bylines, datelines."""
-    return f.byline or (f.dateline and not f.timestamp)
+    """Article furniture that is not boilerplate: bylines, staff credits, datelines, a wire sign-off."""
+    return f.byline or f.staff_credit or f.sign_off or (f.dateline and not f.timestamp)
 
 
 def strong_evidence(f: LineFeatures) -> str | None:
@@ -104,6 +113,20 @@ def strong_evidence(f: LineFeatures) -> str | None:
     return None
 
 
+def _shared_topic(lines: Sequence[LineFeatures], prose: list[bool]) -> tuple[list[int], int]:
+    """For each line, how many of its content stems occur in the headline or in a prose line other
+    than itself; and how many distinct stems the article has in all."""
+    counts: Counter[str] = Counter()
+    for i, f in enumerate(lines):
+        if i == 0 or prose[i]:
+            counts.update(f.topic)
+    shared = []
+    for i, f in enumerate(lines):
+        own = 1 if i == 0 or prose[i] else 0
+        shared.append(sum(1 for w in f.topic if counts[w] > own))
+    return shared, len(counts)
+
+
 def classify(lines: Sequence[LineFeatures], matched: frozenset[int] = frozenset()) -> list[Verdict]:
     """Verdicts for the non-empty lines of one article, in order (``lines[0]`` is the headline).
 
@@ -112,24 +135,54 @@ def classify(lines: Sequence[LineFeatures], matched: frozenset[int] = frozenset(
     """
     n = len(lines)
     prose = [i > 0 and i not in matched and is_prose(f) for i, f in enumerate(lines)]
+    shared, article_topic = _shared_topic(lines, prose)
+
+    def off_topic(i: int) -> bool:
+        """A line with several content words, none of them used anywhere else in the article."""
+        f = lines[i]
+        return (article_topic >= MIN_ARTICLE_TOPIC and len(f.topic) >= MIN_OFF_TOPIC_WORDS and shared[i] == 0
+                and not f.quoted)
+
+    def on_topic(i: int) -> bool:
+        """A line mostly made of the article's own content words: a standfirst, a subheading, a note."""
+        return shared[i] >= ON_TOPIC_SHARED and shared[i] * 2 >= len(lines[i].topic)
+
     anchors = [i for i, p in enumerate(prose) if p]
-    # the body starts at the first prose line followed by prose, and ends at the last one preceded by
-    # prose: a lone prose-like teaser among furniture does not open or close the article
-    paired = [i for i in anchors if (i + 1 < n and prose[i + 1]) or (i > 0 and prose[i - 1])]
+    # the body starts at the first prose line followed by prose (or by a subheading on the article's
+    # subject, then prose),
+    # and ends at the last one preceded by prose: a lone prose-like teaser among furniture does not
+    # open or close the article
+    paired = set()
+    for a, b in pairwise(anchors):
+        if b - a == 1 or (b - a == 2 and _heading(lines[a + 1]) and shared[a + 1]):
+            paired.update((a, b))
+    paired = sorted(paired)
     body = paired or anchors
+    # ... and a paragraph on another subject at either end of it is a teaser, not the article
+    lo, hi = 0, len(body)
+    while hi - lo > 1 and off_topic(body[lo]):
+        lo += 1
+    while hi - lo > 1 and off_topic(body[hi - 1]):
+        hi -= 1
+    body = body[lo:hi]
     # without any prose there is no head or tail to speak of: only strong evidence counts
     first, last = (body[0], body[-1]) if body else (0, n)
     listed = _list_items(lines, prose)
     out = []
     for i, f in enumerate(lines):
-        if i == 0 or prose[i] or i in matched or _furniture(f):
+        if i == 0 or i in matched or _furniture(f):
             continue
-        reason = strong_evidence(f)
-        if reason is None and i not in listed and f.words <= MAX_SHAPE_WORDS and not _sentence_shaped(f):
-            if i < first or i > last:
+        edge = i < first or i > last
+        lone = not edge and prose[i - 1] and i + 1 < n and prose[i + 1]
+        reason = None if prose[i] else strong_evidence(f)
+        if reason is None and i not in listed and f.words <= MAX_SHAPE_WORDS:
+            if (edge or lone) and off_topic(i):
+                reason = "a line on another subject, sharing no word with the article"
+            elif prose[i] or _sentence_shaped(f) or on_topic(i):
+                pass
+            elif edge:
                 reason = f"a line without sentence shape at the {'start' if i < first else 'end'} of the article"
-            elif (prose[i - 1] and i + 1 < n and prose[i + 1] and f.words <= MAX_LONE_WORDS
-                  and not _heading(f)):
+            elif lone and f.words <= MAX_LONE_WORDS and not _heading(f):
                 reason = "a lone line without sentence shape between paragraphs"
         if reason is not None:
             out.append(Verdict(i, reason))

@@ -10,6 +10,7 @@ from conftest import SEEDS, lint
 
 from copylint import Config, Linter
 from copylint.boilerplate_analysis import matcher
+from copylint.boilerplate_blocks import blocks
 from copylint.boilerplate_phrases import PhraseMatcher, compile_phrase, normalise, phrases_of
 from copylint.errors import ConfigError
 from copylint.packs import builtin_packs, load_pack
@@ -19,6 +20,13 @@ PACKS = [p for p in builtin_packs() if p.kind == "boilerplate"]
 PHRASES = [ph for pack in PACKS for ph in phrases_of(pack)]
 KINDS = ("social", "navigation", "advertising", "newsletter", "consent", "live", "related", "credits",
          "footer", "comments", "app")
+#: long enough for the subject test (a line sharing no word with the article)
+LONG_BODY = ("Ministers approved the new budget on Monday after a long debate about spending on roads, schools "
+             "and hospitals in the northern regions.\n\n"
+             "The vote was close, and the finance minister said she was relieved that the spending plans had "
+             "passed before the winter recess.\n\n"
+             "Opposition parties said the budget would raise taxes on families and small businesses while doing "
+             "little to cut hospital waiting lists.\n")
 BODY = ("Ministers approved the new budget on Monday after a long debate about spending on roads.\n\n"
         "The vote was close, and the finance minister said she was relieved that it had passed.\n")
 
@@ -109,13 +117,89 @@ def test_clause_at_sentence_start_deletes_the_sentence() -> None:
     "\"We are delighted,\" she said.",
     "He declined to comment.",
     "“Not now.”",
+    "LONDON (Reuters) -",
+    "WASHINGTON, March 3 (Reuters) -",
+    "WASHINGTON, March 3 (Reuters) - The finance minister said the budget vote had been close.",
+    "(Reporting by Jane Doe; Editing by John Smith)",
+    "Contributing: Kristine Phillips",
+    "Reuter",
+    "Tax and spending plans",
+    "The budget raises spending on hospitals by 5.93 bln euros, or 10,000-12,000 euros a bed.",
 ])
 def test_article_furniture_and_copy_are_not_flagged(furniture: str) -> None:
-    texts = [f"Budget approved\n\n{BODY}\n{furniture}\n\n{BODY}"]
-    if furniture != "Spending plans":  # a subheading stands between paragraphs, not above or below them
-        texts += [f"Budget approved\n\n{furniture}\n\n{BODY}", f"Budget approved\n\n{BODY}\n{furniture}\n"]
-    for text in texts:
-        assert not lint(text, select=("CL3",)), text
+    for body in (BODY, LONG_BODY):
+        texts = [f"Budget approved\n\n{body}\n{furniture}\n\n{body}"]
+        if "plans" not in furniture:  # a subheading stands between paragraphs, not above or below them
+            texts += [f"Budget approved\n\n{furniture}\n\n{body}", f"Budget approved\n\n{body}\n{furniture}\n"]
+        for text in texts:
+            assert not lint(text, select=("CL3",)), text
+
+
+def test_a_subheading_after_the_first_paragraph_is_not_the_start_of_the_article() -> None:
+    first, *rest = LONG_BODY.split("\n\n")
+    text = f"Budget approved\n\n{first}\n\nWaiting lists\n\n" + "\n\n".join(rest)
+    assert not lint(text, select=("CL3",))
+
+
+@pytest.mark.parametrize("teaser", [
+    "Local bakery wins national bread award",
+    "A bakery in the town won a national award for its sourdough bread on Friday.",
+])
+def test_a_line_on_another_subject_is_flagged_wherever_it_stands(teaser: str) -> None:
+    first, *rest = LONG_BODY.split("\n\n")
+    for text in (f"Budget approved\n\n{teaser}\n\n{LONG_BODY}", f"Budget approved\n\n{LONG_BODY}\n{teaser}\n",
+                 f"Budget approved\n\n{first}\n\n{teaser}\n\n" + "\n\n".join(rest)):
+        found = lint(text, select=("CL302",))
+        assert [f.text for f in found] == [teaser], text
+        assert "another subject" in found[0].message
+
+
+def test_a_line_on_the_article_subject_is_copy_whatever_its_shape() -> None:
+    standfirst = "Ministers back budget spending plans for northern hospitals and schools"
+    assert not lint(f"Budget approved\n\n{standfirst}\n\n{LONG_BODY}", select=("CL3",))
+    assert lint(f"Budget approved\n\nCheap flights to the sun for you and a friend\n\n{LONG_BODY}", select=("CL3",))
+
+
+WIRE = """U.S. CRUDE STOCKS ROSE 5.93 MLN BARRELS - INSTITUTE
+
+    NEW YORK, March 3 - U.S. crude oil inventories rose 5.93 mln
+barrels in the week to February 27 to 331.2 mln barrels, an
+industry institute said in its weekly report on Tuesday.
+    Distillate stocks fell 2.1 mln barrels to 140.5 mln, while
+gasoline stocks were off 1.4 mln barrels at 250.6 mln, the
+institute said.
+    Refinery runs averaged 12.4 mln barrels per day, down from
+12.6 mln the week before. Analysts had expected a build of
+10,000-12,000 barrels in crude stocks.
+ Reuter
+"""
+
+
+def test_wire_copy_hard_wrapped_at_a_fixed_width_is_judged_by_paragraph() -> None:
+    assert not lint(WIRE, select=("CL3",))
+    unwrapped = "\n\n".join(" ".join(p.split()) for p in WIRE.replace("\n    ", "\n\n").split("\n\n"))
+    assert not lint(unwrapped + "\n", select=("CL3",))
+    with_menu = WIRE + "Markets | Commodities | Energy\n"
+    assert [f.text for f in lint(with_menu, select=("CL3",))] == ["Markets | Commodities | Energy"]
+
+
+def test_blocks_join_wrapped_lines_and_broken_sentences_only() -> None:
+    def texts(text: str) -> list[str]:
+        lines, start = [], 0
+        for line in text.split("\n"):
+            lines.append((start, start + len(line)))
+            start += len(line) + 1
+        return [" ".join(text[s:e].split()) for s, e in blocks(text, lines)]
+
+    wrapped = texts(WIRE)
+    assert wrapped[1].startswith("NEW YORK, March 3") and wrapped[1].endswith("weekly report on Tuesday.")
+    assert wrapped[2].startswith("Distillate") and wrapped[-1] == "Reuter"
+    assert len(wrapped) == 5
+    assert texts("Home\nNews\nSport\nWeather\n") == ["Home", "News", "Sport", "Weather"]
+    assert texts("The minister said the plan would\ncut taxes for families.\nShare\n") == [
+        "The minister said the plan would cut taxes for families.", "Share"]
+    assert texts("A sentence ends here.\nbut a new line starts in lower case\n") == [
+        "A sentence ends here.", "but a new line starts in lower case"]
 
 
 def test_headline_is_never_judged_by_shape() -> None:
