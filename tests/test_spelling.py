@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import lint
 
 from copylint import Config, Linter
 from copylint.spelling_candidates import match_case, slip_cost
 from copylint.spelling_morphology import is_derived
-from tests.conftest import lint
 
 
 def flags(text: str, **config: object) -> list[str]:
