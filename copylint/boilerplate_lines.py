@@ -63,10 +63,13 @@ _STAFF_CREDIT = re.compile(r"^\s*[(\[]?\s*(?i:(?:additional\s+)?reporting|writin
                            r"research|translation|graphics|production)(?:\s+by\b|\s*:)\s*[A-Z]")
 #: the wire agency's sign-off closing a story ("Reuter")
 _SIGN_OFF = re.compile(r"^\s*(?:Reuter|REUTER)\s*$")
-#: "LONDON (Reuters) -", "WASHINGTON, March 3 -": a dateline opening the story or standing above it
+#: "LONDON (Reuters) -", "WASHINGTON, March 3 -": a dateline opening the story
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*"
-                       r"(?:\([A-Z][\w ]{1,20}\)\s*[-–—:]?\s*$"  # on a line of its own: "LONDON (Reuters) -"
-                       r"|(?:\([A-Z][\w ]{1,20}\))?\s*[-–—:]\s*(?:$|\S+(?:\s+\S+){3}.*[a-z]))")
+                       r"(?:\([A-Z][\w ]{1,20}\))?\s*[-–—:]\s*\S+(?:\s+\S+){3}.*[a-z]")
+#: ... or standing on a line of its own: "LONDON (Reuters) -", "WASHINGTON, March 3 -"
+_AGENCY = r"\([A-Z][\w ]{1,20}\)"
+_DATELINE_ALONE = re.compile(rf"^\s*[A-Z][A-Z.'’ -]{{2,30}}(?:,\s*[A-Z][\w.]*)?"
+                             rf"(?:\s*{_AGENCY}|,\s*(?i:{_MONTHS})\.?\s+\d{{1,2}}(?:\s*{_AGENCY})?)\s*[-–—:]?\s*$")
 _URL_ONLY = re.compile(r"^\s*(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)+(?:/\S*)?|\S+@\S+\.\w+|@\w+)\s*$",
                        re.I)
 
@@ -106,7 +109,7 @@ class LineFeatures:
     sentence_end: bool  # ends in . ! or ? (then closing quotes or brackets)
     truncated: bool  # ends in "..." or an arrow: a teaser or a link
     all_caps: bool
-    quoted: bool  # starts with a quotation mark: quoted speech
+    quoted: bool  # quoted speech: opens with a quotation mark, ends a sentence or the quotation
     bulleted: bool  # starts with a list bullet ("- ", "* ", "• ")
     menu_separators: int  # pipes, bullets, arrows or wide gaps between items
     has_digit: bool
@@ -139,6 +142,8 @@ class LineFeatures:
 
     @property
     def dateline(self) -> bool:
+        if self.words <= 8 and _DATELINE_ALONE.match(self.text):
+            return True
         return _DATELINE.match(self.text) is not None
 
     @property
@@ -189,7 +194,7 @@ def line_features(text: str) -> LineFeatures:
         sentence_end=_SENTENCE_END.search(text) is not None and not _TRUNCATED.search(text),
         truncated=_TRUNCATED.search(text) is not None,
         all_caps=n > 0 and upper == text and text.lower() != text,
-        quoted=bool(text) and text[0] in _QUOTES,
+        quoted=bool(text) and text[0] in _QUOTES and (text[-1] in _QUOTES or _SENTENCE_END.search(text) is not None),
         bulleted=text[:2] in _BULLETS,
         menu_separators=len(_MENU_SEPARATOR.findall(text)),
         has_digit=_DIGIT.search(text) is not None,

@@ -30,6 +30,7 @@ PROSE_UNPUNCTUATED_STOP_RATIO = 0.4
 #: words and at least this many words
 SENTENCE_STOP_RATIO = 0.4
 SENTENCE_MIN_WORDS = 5
+EDGE_SENTENCE_MIN_WORDS = 10
 #: a short punctuated sentence needs some function words or lower-case words ("Share prices rose.")
 SENTENCE_END_STOP_RATIO = 0.15
 #: a question or exclamation this short, standing alone, is a teaser ("Have a tip?")
@@ -71,8 +72,10 @@ def is_prose(f: LineFeatures) -> bool:
             or (f.words >= 10 and f.stop_ratio >= PROSE_UNPUNCTUATED_STOP_RATIO))
 
 
-def _sentence_shaped(f: LineFeatures) -> bool:
-    """A short line that is still a sentence: "He declined to comment." (not a teaser question)."""
+def _sentence_shaped(f: LineFeatures, edge: bool = False) -> bool:
+    """A short line that is still a sentence: "He declined to comment." (not a teaser question).
+    Before and after the article (``edge``), a sentence without its full stop must be longer: there
+    it is more often a teaser headline ("Keegan back in Newcastle after a decade")."""
     if f.quoted and f.words >= 2:
         return True
     if f.title_case or f.all_caps or f.truncated:
@@ -83,7 +86,8 @@ def _sentence_shaped(f: LineFeatures) -> bool:
         if f.words < TEASER_MAX_WORDS:
             return f.words >= 3 and (f.stop_ratio >= SENTENCE_END_STOP_RATIO or f.cap_ratio < 0.34)
         return f.stop_ratio > 0
-    return f.words >= SENTENCE_MIN_WORDS and f.stop_ratio >= SENTENCE_STOP_RATIO and f.cap_ratio < 0.6
+    min_words = EDGE_SENTENCE_MIN_WORDS if edge else SENTENCE_MIN_WORDS
+    return f.words >= min_words and f.stop_ratio >= SENTENCE_STOP_RATIO and f.cap_ratio < 0.6
 
 
 def _heading(f: LineFeatures) -> bool:
@@ -178,7 +182,7 @@ def classify(lines: Sequence[LineFeatures], matched: frozenset[int] = frozenset(
         if reason is None and i not in listed and f.words <= MAX_SHAPE_WORDS:
             if (edge or lone) and off_topic(i):
                 reason = "a line on another subject, sharing no word with the article"
-            elif prose[i] or _sentence_shaped(f) or on_topic(i):
+            elif prose[i] or _sentence_shaped(f, edge) or on_topic(i):
                 pass
             elif edge:
                 reason = f"a line without sentence shape at the {'start' if i < first else 'end'} of the article"

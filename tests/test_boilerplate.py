@@ -213,6 +213,9 @@ def test_headline_is_never_judged_by_shape() -> None:
     ("Top 10 Cheap Flights", "start"),
     ("www.example.com", "end"),
     ("Council approves plan for new bridge...", "middle"),
+    ("Cheap holidays for all the family this summer", "end"),
+    ("'Positive' talks held in the capital", "start"),
+    ("SEARCH THE SITE:", "start"),
 ])
 def test_structure_flags_furniture_lines(line: str, where: str) -> None:
     parts = {"start": f"Budget approved\n\n{line}\n\n{BODY}", "end": f"Budget approved\n\n{BODY}\n{line}\n",
