@@ -61,6 +61,9 @@ _BYLINE = re.compile(r"^\s*(?i:by|words by|written by|reporting by|from)\s+[A-Z]
 #: "(Reporting by Jane Doe; Editing by John Smith)", "Contributing: Kristine Phillips": staff credits
 _STAFF_CREDIT = re.compile(r"^\s*[(\[]?\s*(?i:(?:additional\s+)?reporting|writing|editing|compiled|contributing|"
                            r"research|translation|graphics|production)(?:\s+by\b|\s*:)\s*[A-Z]")
+#: "Clark Boyd is technology correspondent for The World": the author's note closing a story
+_AUTHOR_NOTE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s+){1,3}(?:is|was)\s+(?:a|an|the\s+)?(?:[\w-]+\s+){0,3}"
+                          r"(?:correspondent|editor|reporter|writer|columnist|journalist|contributor|author)\b")
 #: the wire agency's sign-off closing a story ("Reuter")
 _SIGN_OFF = re.compile(r"^\s*(?:Reuter|REUTER)\s*$")
 #: "LONDON (Reuters) -", "WASHINGTON, March 3 -": a dateline opening the story
@@ -135,6 +138,10 @@ class LineFeatures:
     @property
     def staff_credit(self) -> bool:
         return _STAFF_CREDIT.match(self.text) is not None
+
+    @property
+    def author_note(self) -> bool:
+        return self.words <= 40 and _AUTHOR_NOTE.match(self.text) is not None
 
     @property
     def sign_off(self) -> bool:

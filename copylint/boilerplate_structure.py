@@ -49,6 +49,8 @@ MIN_ARTICLE_TOPIC = 25
 ON_TOPIC_SHARED = 3
 #: longer lines are never judged by shape alone (pasted furniture lines are short)
 MAX_SHAPE_WORDS = 25
+#: up to this many lines standing together between two paragraphs are judged as lone lines
+MAX_LONE_RUN = 2
 #: a lone non-sentence line between two paragraphs is flagged up to this length (a subheading is
 #: the risk; most are a few words, and so is most furniture)
 MAX_LONE_WORDS = 12
@@ -96,8 +98,9 @@ def _heading(f: LineFeatures) -> bool:
 
 
 def _furniture(f: LineFeatures) -> bool:
-    """Article furniture that is not boilerplate: bylines, staff credits, datelines, a wire sign-off."""
-    return f.byline or f.staff_credit or f.sign_off or (f.dateline and not f.timestamp)
+    """Article furniture that is not boilerplate: bylines, staff credits, author notes, datelines, a
+    wire sign-off."""
+    return f.byline or f.staff_credit or f.author_note or f.sign_off or (f.dateline and not f.timestamp)
 
 
 def strong_evidence(f: LineFeatures) -> str | None:
@@ -177,7 +180,7 @@ def classify(lines: Sequence[LineFeatures], matched: frozenset[int] = frozenset(
         if i == 0 or i in matched or _furniture(f):
             continue
         edge = i < first or i > last
-        lone = not edge and prose[i - 1] and i + 1 < n and prose[i + 1]
+        lone = not edge and _between_paragraphs(prose, i)
         reason = None if prose[i] else strong_evidence(f)
         if reason is None and i not in listed and f.words <= MAX_SHAPE_WORDS:
             if (edge or lone) and off_topic(i):
@@ -191,6 +194,13 @@ def classify(lines: Sequence[LineFeatures], matched: frozenset[int] = frozenset(
         if reason is not None:
             out.append(Verdict(i, reason))
     return out
+
+
+def _between_paragraphs(prose: list[bool], i: int) -> bool:
+    """Is line ``i`` alone between two paragraphs, or one of a pair of lines there?"""
+    before = 1 if prose[i - 1] else 2 if i > 1 and prose[i - 2] else 0
+    after = 1 if i + 1 < len(prose) and prose[i + 1] else 2 if i + 2 < len(prose) and prose[i + 2] else 0
+    return bool(before and after) and before + after <= MAX_LONE_RUN + 1
 
 
 def _list_items(lines: Sequence[LineFeatures], prose: list[bool]) -> set[int]:

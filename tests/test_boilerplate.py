@@ -122,6 +122,7 @@ def test_clause_at_sentence_start_deletes_the_sentence() -> None:
     "WASHINGTON, March 3 (Reuters) - The finance minister said the budget vote had been close.",
     "(Reporting by Jane Doe; Editing by John Smith)",
     "Contributing: Kristine Phillips",
+    "Jane Smith is a political correspondent for the Daily Planet and the Evening Star",
     "Reuter",
     "Tax and spending plans",
     "The budget raises spending on hospitals by 5.93 bln euros, or 10,000-12,000 euros a bed.",
@@ -276,3 +277,10 @@ def test_untouched_news_stays_quiet(shared_corpus: Path) -> None:
     linter = Linter(Config(select=("CL3",)))
     findings = [f for p in articles for f in linter.check(p.read_text(encoding="utf-8"))]
     assert len(findings) <= 2, [f.text for f in findings]
+
+
+def test_two_furniture_lines_together_between_paragraphs_are_both_flagged() -> None:
+    text = f"Budget approved\n\n{BODY}\nTravel\n\nCheap Flights To Spain\n\n{BODY}"
+    assert [f.text for f in lint(text, select=("CL3",))] == ["Travel", "Cheap Flights To Spain"]
+    bullets = "- Cut the basic rate of tax\n- Raise spending on schools\n"
+    assert not lint(f"Budget approved\n\n{BODY}\n{bullets}\n{BODY}", select=("CL3",))
