@@ -186,11 +186,7 @@ def test_wire_copy_hard_wrapped_at_a_fixed_width_is_judged_by_paragraph() -> Non
 
 def test_blocks_join_wrapped_lines_and_broken_sentences_only() -> None:
     def texts(text: str) -> list[str]:
-        lines, start = [], 0
-        for line in text.split("\n"):
-            lines.append((start, start + len(line)))
-            start += len(line) + 1
-        return [" ".join(text[s:e].split()) for s, e in blocks(text, lines)]
+        return [" ".join(text[s:e].split()) for s, e in blocks(text, _line_spans(text))]
 
     wrapped = texts(WIRE)
     assert wrapped[1].startswith("NEW YORK, March 3") and wrapped[1].endswith("weekly report on Tuesday.")
@@ -284,3 +280,26 @@ def test_two_furniture_lines_together_between_paragraphs_are_both_flagged() -> N
     assert [f.text for f in lint(text, select=("CL3",))] == ["Travel", "Cheap Flights To Spain"]
     bullets = "- Cut the basic rate of tax\n- Raise spending on schools\n"
     assert not lint(f"Budget approved\n\n{BODY}\n{bullets}\n{BODY}", select=("CL3",))
+
+
+def test_wrapped_quotes_dashes_and_an_unwrapped_paragraph_stay_in_their_blocks() -> None:
+    text = ("Budget approved\n\n"
+            "Ministers approved the new budget on Monday after a long debate about\n"
+            "spending on roads, schools and hospitals across the poorer northern regions\n"
+            "- a plan the opposition called reckless.\n\n"
+            "\"We have kept every promise we made to the voters of the north this year,\"\n"
+            "she said.\n\n"
+            "The finance minister said the plan would be reviewed in the spring once the\n"
+            "first figures on hospital waiting lists and school places were known.\n\n"
+            "Opposition parties said the budget would raise taxes on families and small businesses while doing "
+            "little to cut hospital waiting lists in the north.\n")
+    assert not lint(text, select=("CL3",))
+    assert len(blocks(text, _line_spans(text))) == 5  # headline, three wrapped paragraphs, one long line
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    lines, start = [], 0
+    for line in text.split("\n"):
+        lines.append((start, start + len(line)))
+        start += len(line) + 1
+    return lines
