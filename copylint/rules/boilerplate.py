@@ -57,11 +57,13 @@ class BoilerplateLine(Rule):
 
     Not every leftover is in a pack: menus, section names, teaser links, timestamps and counts
     ("12 comments") vary by site. Like jusText, this rule judges each line by its shape: length,
-    density of function words, sentence punctuation, capitals, pipes and bullets. Prose lines anchor
-    the article; before the first and after the last, a short line without sentence shape is
-    flagged. Between prose lines only strong evidence counts (a timestamp, a count, a menu, a
-    teaser ending in "..." or "»", a label of button words). The headline, bylines, datelines,
-    quoted speech and sentences are never flagged. The fix deletes the line but is unsafe: review it.
+    density of function words, sentence punctuation, capitals, pipes and bullets; and by its subject:
+    a teaser for another story shares no content word with the article. Hard-wrapped paragraphs are
+    judged as one block. Prose lines anchor the article; before the first and after the last, a
+    short line without sentence shape is flagged. Between prose lines only strong evidence counts (a
+    timestamp, a count, a menu, a teaser ending in "..." or "»", a label of button words, a line on
+    another subject). The headline, bylines, datelines, staff credits, quoted speech and sentences
+    are never flagged. The fix deletes the line but is unsafe: review it.
     """
 
     code = "CL302"
