@@ -80,7 +80,7 @@ class Linter:
                     doc, rule, d.start, d.end,
                     f"This `{d.kind}` comment for {what} suppresses nothing; remove it",
                     Fix("safe", (Edit(d.start, d.end, ""),))))
-        findings.sort(key=lambda f: (f.start, f.end, f.code))
+        findings = _drop_duplicates(sorted(findings, key=lambda f: (f.start, f.end, f.code)))
         if ctx.notices:
             with self._lock:
                 for n in ctx.notices:
@@ -126,3 +126,16 @@ class Linter:
             start=start, end=end, text=doc.source[start:end], message=message,
             suggestions=tuple(suggestions), fix=fix, data=dict(data or {}),
         )
+
+
+def _drop_duplicates(findings: list[Finding]) -> list[Finding]:
+    """One finding per span and correction: when two rules flag the same characters with the same
+    first suggestion (a misspelt name is both a typo and a name variant), keep the lower code."""
+    seen: set[tuple[int, int, tuple[str, ...]]] = set()
+    out = []
+    for f in findings:
+        key = (f.start, f.end, f.suggestions[:1])
+        if not f.suggestions or key not in seen:
+            out.append(f)
+            seen.add(key)
+    return out

@@ -126,3 +126,15 @@ def test_import_loads_no_rules_or_dictionaries() -> None:
     """)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_two_rules_flagging_one_span_with_one_correction_report_it_once() -> None:
+    class SecondFlagWordRule(FlagWordRule):
+        """Flags "wrongly" under another code (a test rule)."""
+
+        code = "CL996"
+        name = "test-flag-word-again"
+
+    with registered(FlagWordRule, SecondFlagWordRule):
+        findings = Linter(Config(select=("CL99",))).check("wrongly")
+    assert [f.code for f in findings] == ["CL991"]
