@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 
 class OffsetMap:
@@ -143,9 +144,9 @@ class Comment:
     text: str  # the comment's inner text
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A token of the prose. ``kind`` is one of :data:`TOKEN_KINDS`."""
+class Token(NamedTuple):
+    """A token of the prose. ``kind`` is one of :data:`TOKEN_KINDS`. (A named tuple: a document
+    makes one per word, and a tuple is built several times faster than a frozen dataclass.)"""
 
     start: int
     end: int
@@ -169,6 +170,17 @@ _TOKEN_RE = re.compile(
     """,
     re.VERBOSE,
 )
+#: What :attr:`Document.tokens` scans with: the same tokens as ``_TOKEN_RE``, found faster. A run of
+#: characters no token can start with is skipped in one step, and a plain word (letters followed by
+#: nothing that could extend it into a URL, e-mail address, number or longer word) is matched
+#: first, without trying the other kinds: each of them needs a digit, ``.``, ``@``, ``-``, ``+``,
+#: an apostrophe or ``://`` at or right after the letters. Tokens are the groups of this pattern.
+_SCAN_RE = re.compile(
+    r"[^\w'’.+\-@\#]*+(?:(?P<plain>[^\W\d_]++(?![\w'’.+@-])(?!:/))|" + _TOKEN_RE.pattern + ")",
+    re.VERBOSE,
+)
+_KIND_OF_GROUP = tuple("word" if name == "plain" else name
+                       for name, _ in sorted(_SCAN_RE.groupindex.items(), key=lambda item: item[1]))
 _SENTENCE_END = frozenset(".!?")
 _OPENERS = frozenset("\"'“‘([«—–- \t\u00a0")
 #: Words that end in a full stop without ending a sentence.
@@ -253,18 +265,27 @@ class Document:
         prose = self.prose
         out: list[Token] = []
         append = out.append
+        kinds = _KIND_OF_GROUP
+        verdicts = _GAP_VERDICTS
         last_end = -1
         prev_word = ""
-        for m in _TOKEN_RE.finditer(prose):
-            s, e = m.span()
+        for m in _SCAN_RE.finditer(prose):
+            group = m.lastindex or 0
+            s, e = m.span(group)
             if last_end < 0:
                 boundary = True
             elif s - last_end == 1 and prose[last_end] == " ":
                 boundary = False  # the common case: one space, no punctuation between two tokens
             else:
-                boundary = _starts_sentence(prose, last_end, s, prev_word)
-            prev_word = m.group()
-            append(Token(s, e, prev_word, m.lastgroup or "word", boundary))
+                gap = prose[last_end:s]
+                verdict = verdicts.get(gap)
+                if verdict is None:
+                    verdict = _gap_verdict(gap)
+                    if len(verdicts) < _GAP_CACHE_SIZE:
+                        verdicts[gap] = verdict
+                boundary = verdict if verdict is not _DEPENDS else _starts_sentence(prose, last_end, s, prev_word)
+            prev_word = prose[s:e]
+            append(Token(s, e, prev_word, kinds[group - 1], boundary))
             last_end = e
         return out
 
@@ -300,6 +321,25 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
+#: the gap between two tokens says whether the second starts a sentence, or it depends on the first
+_DEPENDS = object()
+#: gap -> True, False or _DEPENDS (gaps repeat: ", ", ". ", "\n\n"); thread-safe, bounded
+_GAP_VERDICTS: dict[str, object] = {}
+_GAP_CACHE_SIZE = 10_000
+_GAP_STRIP = "".join(sorted(_OPENERS)) + "\"'”’)]»"
+
+
+def _gap_verdict(gap: str) -> object:
+    """What :func:`_starts_sentence` answers for ``gap`` whatever the previous token, if anything."""
+    if "\n" in gap:
+        stripped = gap.replace(" ", "").replace("\t", "").replace("\r", "")
+        return True if "\n\n" in stripped else _DEPENDS
+    core = gap.strip(_GAP_STRIP) or gap.strip()
+    if not core or core[0] == ".":
+        return _DEPENDS
+    return core[0] in _SENTENCE_END or core[0] == ":"
+
+
 def _starts_sentence(prose: str, prev_end: int, start: int, prev_word: str) -> bool:
     """Does a token at ``start`` begin a sentence, given the previous token ended at ``prev_end``?"""
     gap = prose[prev_end:start]
@@ -310,7 +350,7 @@ def _starts_sentence(prose: str, prev_end: int, start: int, prev_word: str) -> b
         # a single line break: a new sentence unless the line looks hard-wrapped mid-sentence
         last = prose[prev_end - 1] if prev_end else ""
         return not ((last.isalpha() and last.islower()) or last in ",;-–(")
-    core = gap.strip("".join(_OPENERS) + "\"'”’)]»")
+    core = gap.strip(_GAP_STRIP)
     if not core:
         core = gap.strip()
     if not core:

@@ -8,8 +8,12 @@ article at hand.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from functools import cached_property
+from itertools import chain
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
@@ -37,7 +41,16 @@ ARTICLE_BONUS_MAX_ZIPF = 5.5
 
 
 class CandidateIndex:
-    """Dictionary words bucketed by first letter and length, for fast near-word search."""
+    """Dictionary words grouped by first letter and length, for fast near-word search.
+
+    A search first compares the word with the dictionary words that start with its first or second
+    letter (one bucket per length, a few thousand words, compared in C by rapidfuzz). Only when none
+    of them is near does it look for a slip in the first letter, and that search never scans the
+    dictionary: a word ``w`` whose first letter differs from both of ``s``'s is within ``k`` edits of
+    ``s`` exactly when, after one edit at the front, the rest is within ``k - 1`` edits (``w[1:]``
+    of ``s[1:]``, ``w`` of ``s[1:]`` or ``w[1:]`` of ``s``), so the candidates are looked up, by
+    their tail, from the few hundred strings one edit away from ``s`` and ``s[1:]``.
+    """
 
     def __init__(self, data: LexiconData) -> None:
         self.data = data
@@ -48,36 +61,102 @@ class CandidateIndex:
             lower = word.lower()
             if lower not in common:
                 self.surface.setdefault(lower, word)
-        self.buckets: dict[tuple[str, int], list[str]] = {}
-        buckets = self.buckets
+        by_first: defaultdict[str, list[str]] = defaultdict(list)
         for word in (*common, *self.surface):
-            key = (word[0], len(word))
-            bucket = buckets.get(key)
-            if bucket is None:
-                buckets[key] = [word]
-            else:
-                bucket.append(word)
-        #: words with accents, written without them (cafe for café, protege for protégé)
-        self.accent_folded: frozenset[str] = frozenset(
-            fold_accents(w) for w in (*common, *self.surface) if not w.isascii())
+            by_first[word[0]].append(word)
+        #: first letter -> the words that start with it
+        self.by_first: dict[str, list[str]] = dict(by_first)
+        #: first letter -> length -> words, made for a letter when a search first needs it
+        self._by_length: dict[str, dict[int, list[str]]] = {}
+        self._tails: dict[str, str] | None = None
+        self._lock = threading.Lock()
 
-    def _pool(self, word: str, spread: int, any_first: bool) -> list[str]:
-        firsts: Iterable[str] = {k[0] for k in self.buckets} if any_first else {word[0], word[1:2]}
+    @cached_property
+    def accent_folded(self) -> frozenset[str]:
+        """Words with accents, written without them (cafe for café, protege for protégé)."""
+        return frozenset(fold_accents(w) for w in (*self.data.common, *self.surface) if not w.isascii())
+
+    def _lengths(self, first: str) -> dict[int, list[str]]:
+        """The words that start with ``first``, by length."""
+        found = self._by_length.get(first)
+        if found is None:
+            by_length: defaultdict[int, list[str]] = defaultdict(list)
+            for word in self.by_first.get(first, ()):
+                by_length[len(word)].append(word)
+            found = self._by_length[first] = dict(by_length)  # two threads may both build it: same result
+        return found
+
+    def _pool(self, word: str, spread: int) -> list[str]:
         pool: list[str] = []
-        for first in firsts:
+        for first in {word[0], word[1:2]}:
+            lengths = self._lengths(first)
             for length in range(len(word) - spread, len(word) + spread + 1):
-                pool.extend(self.buckets.get((first, length), ()))
+                pool.extend(lengths.get(length, ()))
         return pool
 
     def near(self, word: str, max_edits: int = 2) -> list[tuple[str, int]]:
         """Dictionary words (lowercase) within ``max_edits`` of lowercase ``word``, with their
         distance. Words starting with another letter are searched only when nothing else is near."""
-        for any_first in (False, True):
-            found = process.extract(word, self._pool(word, max_edits, any_first), scorer=OSA.distance,
-                                    score_cutoff=max_edits, limit=None)
-            if found:
-                return [(cand, int(dist)) for cand, dist, _ in found if cand != word]
-        return []
+        found = process.extract(word, self._pool(word, max_edits), scorer=OSA.distance,
+                                score_cutoff=max_edits, limit=None)
+        if found:
+            return [(cand, int(dist)) for cand, dist, _ in found if cand != word]
+        return self._first_letter_slips(word, max_edits)
+
+    def _first_letter_slips(self, word: str, max_edits: int) -> list[tuple[str, int]]:
+        """Dictionary words within ``max_edits`` of ``word`` that start with another letter than
+        its first two (``word`` has no near word that starts with one of those)."""
+        tails = self._tail_index()
+        near_rest = self._ball(word[1:], max_edits - 1)
+        found: set[str] = set()
+        # w[1:] near s[1:] (the first letter replaced) or near s (a letter put in front)
+        for tail in (near_rest | self._ball(word, max_edits - 1)) & tails.keys():
+            found.update(first + tail for first in tails[tail])
+        # w near s[1:] (the first letter dropped)
+        found.update(near_rest & self.data.common, near_rest & self.surface.keys())
+        out = []
+        for cand in found:
+            dist = OSA.distance(word, cand, score_cutoff=max_edits)
+            if dist <= max_edits and cand != word:
+                out.append((cand, dist))
+        out.sort(key=lambda item: (item[1], item[0]))
+        return out
+
+    def _tail_index(self) -> dict[str, str]:
+        """Every dictionary word's tail (all but its first letter) -> the first letters it takes.
+        Built on the first search that needs it."""
+        if self._tails is None:
+            with self._lock:
+                if self._tails is None:
+                    tails: dict[str, str] = {}
+                    for words in self.by_first.values():
+                        for w in words:
+                            tail = w[1:]
+                            tails[tail] = tails.get(tail, "") + w[0]
+                    self._tails = tails
+        return self._tails
+
+    @cached_property
+    def _alphabet(self) -> str:
+        """Every letter a dictionary word holds."""
+        return "".join(sorted(set("".join(chain.from_iterable(self.by_first.values())))))
+
+    def _ball(self, text: str, edits: int) -> set[str]:
+        """Every string within ``edits`` edits (insert, delete, substitute, swap neighbours) of
+        ``text``, using letters dictionary words hold."""
+        out = {text}
+        for _ in range(edits):
+            out |= {near for s in out for near in self._one_edit(s)}
+        return out
+
+    def _one_edit(self, text: str) -> set[str]:
+        alphabet = self._alphabet
+        splits = [(text[:i], text[i:]) for i in range(len(text) + 1)]
+        out = {a + b[1:] for a, b in splits if b}
+        out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+        out.update(a + c + b[1:] for a, b in splits if b for c in alphabet)
+        out.update(a + c + b for a, b in splits for c in alphabet)
+        return out
 
 
 def fold_accents(word: str) -> str:

@@ -19,12 +19,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz.distance import OSA
 
 from copylint.lexicon import Lexicon, LexiconData
 from copylint.spelling_candidates import VOWELS, CandidateIndex, match_case, rank
-from copylint.spelling_map import corrections, load_misspellings
+from copylint.spelling_map import Misspellings, load_misspellings
 from copylint.spelling_morphology import is_derived
 from copylint.spelling_words import ArticleWords
 
@@ -84,11 +85,19 @@ class Judge:
 
     def __init__(self, data: LexiconData) -> None:
         self.data = data
-        self.index = CandidateIndex(data)
-        self.misspellings = load_misspellings()
         self._near: dict[str, list[tuple[str, int]]] = {}
         self._known_tokens: dict[int, tuple[Lexicon, set[str]]] = {}
         self._lock = threading.Lock()
+
+    # the index and the map are needed only once an unknown word turns up (built once; cached_property
+    # locks, so threads wait for the first build rather than repeating it)
+    @cached_property
+    def index(self) -> CandidateIndex:
+        return CandidateIndex(self.data)
+
+    @cached_property
+    def misspellings(self) -> Misspellings:
+        return load_misspellings()
 
     def known_tokens(self, lex: Lexicon) -> set[str]:
         """Token texts every piece of which ``lex`` knows (filled by the rule as it goes; adding to
@@ -173,10 +182,7 @@ class Judge:
 
     def _listed_fixes(self, lower: str, lex: Lexicon) -> tuple[str, ...]:
         """The curated map's fixes for ``lower`` that are words this configuration knows."""
-        entry = self.misspellings.get(lower)
-        if not entry:
-            return ()
-        return tuple(f for f in corrections(entry) if all(lex.knows(w) for w in f.split()))
+        return tuple(f for f in self.misspellings.fixes(lower) if all(lex.knows(w) for w in f.split()))
 
     def _listed(self, word: str, fixes: tuple[str, ...], lex: Lexicon, article: ArticleWords) -> Verdict:
         fixes = tuple(self._in_dialect(f, lex) for f in fixes)

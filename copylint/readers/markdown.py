@@ -16,14 +16,15 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Sequence
-
-from markdown_it import MarkdownIt
-from markdown_it.helpers import parseLinkDestination, parseLinkTitle
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from copylint.document import Comment, Document, ProseBuilder
 from copylint.readers import reader
 from copylint.readers.markup import TextRuns, line_bounds
+
+if TYPE_CHECKING:  # markdown-it is imported on the first Markdown file, not on every run
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 PARAGRAPH_BREAK = "\n\n"
 _COMMENT_RE = re.compile(r"<!--(.*?)-->", re.DOTALL)
@@ -41,6 +42,8 @@ def _markdown_parser() -> MarkdownIt:
     global _parser
     with _parser_lock:
         if _parser is None:
+            from markdown_it import MarkdownIt
+
             # text_join would merge decoded escapes and entities into the text around them, and
             # lose where they came from; kept apart, each one maps back to its source characters.
             _parser = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
@@ -253,6 +256,8 @@ class _Walker:
             return
         if pos >= limit or hay[pos] != "(":
             return
+        from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+
         pos = _skip(hay, pos + 1, limit)
         destination = parseLinkDestination(hay, pos, limit)
         if destination.ok:

@@ -1,0 +1,102 @@
+"""The fast paths give exactly what the plain algorithms they replace give.
+
+The tokenizer scans with a pattern that skips what cannot start a token and takes plain words first;
+the near-word search finds first-letter slips from one-edit neighbourhoods instead of comparing the
+word with the whole dictionary; the misspelling map parses an entry only when it is looked up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from copylint.document import _TOKEN_RE
+from copylint.lexicon import LexiconData
+from copylint.readers import read
+from copylint.spelling_candidates import CandidateIndex
+from copylint.spelling_map import Misspellings, _codespell_lines
+
+# pieces that sit at the edges of each token kind: URLs, domains, e-mail, handles, numbers,
+# apostrophes, hyphens, full stops, colons and non-ASCII letters
+TOKEN_PIECES = ["word", "Kim", "é", "ß", "x", "5", "3.5", "’", "'", "-", ".", "@", "#", "+", ":", "/", "//",
+                "http", "https://", "www.", ".com", ".co.uk", "&", "_", "(", ")", "\"", "”", ",", "%", "²"]
+texts = st.lists(st.one_of(st.sampled_from(TOKEN_PIECES), st.sampled_from([" ", "\n", "\n\n", ". ", ", "]),
+                           st.text(max_size=3)), max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_tokens_are_those_of_the_reference_pattern(text: str) -> None:
+    expected = [(m.start(), m.end(), m.group(), m.lastgroup) for m in _TOKEN_RE.finditer(text)]
+    got = [(t.start, t.end, t.text, t.kind) for t in read(text).tokens]
+    assert got == expected
+
+
+WORDS = ["year", "yeast", "bear", "ear", "tear", "dear", "yeae", "clear", "ukrainian", "kursk", "apple",
+         "maple", "ample", "xylophone", "stockmarket", "market", "arket", "a", "ab", "ba", "b", "café", "ßx"]
+LETTERS = "abcdeklmnprstuyé"
+
+
+def small_index() -> CandidateIndex:
+    common = frozenset(w for w in WORDS if w != "ukrainian")
+    proper = frozenset({"Ukrainian", "Kursk"})
+    return CandidateIndex(LexiconData(
+        zipf={}, common=common, proper=proper, proper_upper=frozenset(w.upper() for w in proper),
+        proper_lower=frozenset(w.lower() for w in proper), dialect={}, counterparts={}))
+
+
+INDEX = small_index()
+ALL = sorted({w for words in INDEX.by_first.values() for w in words})
+
+
+def brute_force_near(word: str, max_edits: int) -> list[tuple[str, int]]:
+    """What the search means: same first or second letter first, any letter only if none is near."""
+    near_start = [w for w in ALL if w[0] in (word[0], word[1:2])]
+    for pool in (near_start, ALL):
+        found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=max_edits, limit=None)
+        if found:
+            return sorted((w, int(d)) for w, d, _ in found if w != word)
+    return []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=LETTERS, min_size=1, max_size=11), st.sampled_from([1, 2]))
+def test_near_words_are_those_of_a_full_search(word: str, max_edits: int) -> None:
+    assert sorted(INDEX.near(word, max_edits)) == brute_force_near(word, max_edits)
+
+
+def test_near_finds_a_slip_in_the_first_letter() -> None:
+    assert INDEX.near("gear", 1) == [("ear", 1)]  # a word starting with the second letter comes first
+    assert INDEX.near("gaple", 1) == [("maple", 1)]
+    assert ("stockmarket", 1) in INDEX.near("ttockmarket", 2)
+
+
+def test_misspelling_map_parses_entries_when_looked_up(tmp_path: Path) -> None:
+    path = tmp_path / "dictionary.txt"
+    path.write_text("teh->the\nabotu->about, abbot,\nlegue->league, leg, disabled due to name\n"
+                    "Adn->and\nab->an\nit's->its\n", encoding="utf-8")
+    listed = Misspellings(_codespell_lines(path), {"legue": "league"})
+    assert listed.fixes("teh") == ("the",)
+    assert listed.fixes("abotu") == ("about", "abbot")
+    assert listed.fixes("legue") == ("league",)  # a curated map wins
+    assert listed.fixes("Adn") == listed.fixes("ab") == listed.fixes("it's") == listed.fixes("word") == ()
+
+
+def test_misspelling_map_reads_a_file_with_odd_lines(tmp_path: Path) -> None:
+    path = tmp_path / "dictionary.txt"
+    path.write_text("teh->the\n\nnot an entry\nwroet->wrote->written\n", encoding="utf-8")
+    listed = Misspellings(_codespell_lines(path), {})
+    assert listed.fixes("teh") == ("the",)
+    assert listed.fixes("wroet") == ("wrote->written",)
+
+
+def test_misspelling_map_pairs_each_line_on_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "dictionary.txt"
+    path.write_text("wroet->wrote->written\nnot an entry\n", encoding="utf-8")  # as many arrows as lines
+    listed = Misspellings(_codespell_lines(path), {})
+    assert listed.fixes("wroet") == ("wrote->written",)
+    assert listed.fixes("written") == ()
