@@ -26,7 +26,7 @@ LEXICON_FILE = "words/lexicon.txt.gz"
 USAGE_FILE = "words/usage.txt.gz"
 VARIANTS_FILE = "words/variants.tsv"
 DIALECTS = ("en-GB", "en-US")
-_POSSESSIVE = ("'s", "’s", "'", "’")
+_APOSTROPHES = ("'", "’")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +109,11 @@ def load_data() -> LexiconData:
 
 def strip_possessive(word: str) -> str:
     """``Putin's`` -> ``Putin``; ``workers'`` -> ``workers``; other words unchanged."""
-    for ending in _POSSESSIVE:
-        if word.endswith(ending) and len(word) > len(ending) + 1:
-            return word[: -len(ending)]
+    last = word[-1:]
+    if last == "s":
+        return word[:-2] if len(word) > 3 and word[-2] in _APOSTROPHES else word
+    if last in _APOSTROPHES and len(word) > 2:
+        return word[:-1]
     return word
 
 

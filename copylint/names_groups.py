@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -26,9 +27,12 @@ MIN_NEAR_MISS_LEN = 5
 TWO_EDIT_LEN = 9
 #: endings of proper adjectives (Ukrainian, Korean, Japanese, British): words, not names
 PROPER_ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "ians", "eans")
+#: folded forms remembered (names recur within and across articles)
+FOLD_CACHE_SIZE = 65_536
 _FOLD_DROP = str.maketrans("", "", " -'’.\u00a0\u2010\u2011")
 
 
+@lru_cache(maxsize=FOLD_CACHE_SIZE)
 def fold(text: str) -> str:
     """The form ``text`` is compared by: lowercase, no spaces/hyphens/apostrophes/dots/diacritics."""
     folded = text.lower().translate(_FOLD_DROP)
@@ -37,9 +41,8 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    """One place where a form is written (prose offsets)."""
+class Occurrence(NamedTuple):
+    """One place where a form is written (prose offsets). A named tuple: an article has thousands."""
 
     start: int
     end: int

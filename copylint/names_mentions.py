@@ -10,7 +10,7 @@ part of it. The scanner is one regular expression over the prose, so it is linea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from copylint.document import ABBREVIATIONS
 
@@ -28,8 +28,7 @@ _OPENERS = " \t\u00a0\"'“‘([«"
 _CLOSERS = "\"'”’)]»"
 
 
-@dataclass(frozen=True, slots=True)
-class NameToken:
+class NameToken(NamedTuple):
     """One word of a mention, in prose offsets; a possessive ending is left out of the span."""
 
     start: int
@@ -37,8 +36,7 @@ class NameToken:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A run of name tokens, after its leading titles."""
 
     tokens: tuple[NameToken, ...]
@@ -66,10 +64,17 @@ class MentionScanner:
         """Every mention in ``prose``, in order."""
         out: list[Mention] = []
         for m in self._run.finditer(prose):
-            start = m.start()
-            tail = NameToken(m.end() + 1, m.end(1), m.group(1)) if m.group(1) else None
+            start, end = m.span()
+            whole, tail_text = m.group(0, 1)
+            tail = NameToken(end + 1, m.end(1), tail_text) if tail_text else None
+            if " " not in whole and "\n" not in whole and "\u00a0" not in whole:  # one word, most often
+                if whole.endswith(_POSSESSIVE) and len(whole) > 3:
+                    self._close(prose, [NameToken(start, end - 2, whole[:-2])], None, out)
+                else:
+                    self._close(prose, [NameToken(start, end, whole)], tail, out)
+                continue
             tokens: list[NameToken] = []
-            for w in self._word.finditer(m.group()):
+            for w in self._word.finditer(whole):
                 s, text = start + w.start(), w.group()
                 if text.endswith(_POSSESSIVE) and len(text) > 3:
                     tokens.append(NameToken(s, s + len(text) - 2, text[:-2]))

@@ -57,7 +57,7 @@ class CandidateIndex:
         #: lowercase form -> how to write it (Ukrainian for "ukrainian"; common words as they are)
         self.surface: dict[str, str] = {}
         common = data.common
-        for word in data.proper:
+        for word in sorted(data.proper):  # sorted: the same form wins in every process (AF before Af)
             lower = word.lower()
             if lower not in common:
                 self.surface.setdefault(lower, word)

@@ -76,7 +76,7 @@ class ArticleWords:
 
     @cached_property
     def counts(self) -> Counter[str]:
-        raw = Counter(tok.text for tok in self._doc.tokens if tok.kind == "word")
+        raw = Counter([tok.text for tok in self._doc.tokens if tok.kind == "word"])
         forms: Counter[str] = Counter()
         for text, n in raw.items():
             text = strip_possessive(text.replace("’", "'"))

@@ -4,6 +4,7 @@ compound closed in one place and hyphenated in another)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from copylint.document import Document
@@ -16,18 +17,20 @@ _WORD = re.compile(r"(?<![\w'’\-])[a-z]+(?:-[a-z]+)*(?![\w\-])")
 HYPHENATION_KIND = "hyphenation"
 
 
-def _places(doc: Document) -> dict[str, list[tuple[int, int]]]:
-    """Every lowercase word of the prose and where it is written."""
-    out: dict[str, list[tuple[int, int]]] = {}
-    for m in _WORD.finditer(doc.prose):
-        out.setdefault(m.group(), []).append(m.span())
-    return out
+def _words(doc: Document) -> Counter[str]:
+    """How often each lowercase word of the prose is written (counted in C; where a word is written
+    is looked up only for the few words a finding needs)."""
+    return Counter(_WORD.findall(doc.prose))
 
 
-def _mixed(doc: Document, places: dict[str, list[tuple[int, int]]], a: str, b: str,
-           what: str) -> Iterator[Diagnostic]:
+def _spans(doc: Document, word: str) -> list[tuple[int, int]]:
+    """Where lowercase ``word`` is written: the places ``_WORD`` finds it."""
+    return [m.span() for m in re.finditer(rf"(?<![\w'’\-]){re.escape(word)}(?![\w\-])", doc.prose)]
+
+
+def _mixed(doc: Document, a: str, b: str, what: str) -> Iterator[Diagnostic]:
     """Findings on the rarer of two forms (on the later one when both are used as often)."""
-    pa, pb = places[a], places[b]
+    pa, pb = _spans(doc, a), _spans(doc, b)
     if (len(pa), -pa[0][0]) < (len(pb), -pb[0][0]):
         a, b, pa, pb = b, a, pb, pa
     line = doc.position(doc.offsets.start(pa[0][0]))[0]
@@ -61,19 +64,19 @@ class MixedDialectSpelling(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
         lex = lexicon_for(ctx)
-        places = _places(doc)
+        words = _words(doc)
         done: set[str] = set()
-        for word in places:
+        for word in words:
             if word in done:
                 continue
             dialect = lex.dialect_of(word)
             if dialect is None:
                 continue
             other = lex.counterpart(word)
-            if other is None or other not in places or lex.dialect_of(other) in (None, dialect):
+            if other is None or other not in words or lex.dialect_of(other) in (None, dialect):
                 continue
             done.update((word, other))
-            yield from _mixed(doc, places, word, other, "is spelt")
+            yield from _mixed(doc, word, other, "is spelt")
 
 
 @register
@@ -102,13 +105,13 @@ class MixedHyphenation(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
         distinct = ctx.resources.get(("hyphenation-distinct", tuple(p.path for p in ctx.packs(HYPHENATION_KIND))),
                                      lambda: _distinct(ctx))
-        places = _places(doc)
-        for word in list(places):
+        words = _words(doc)
+        for word in list(words):
             if "-" not in word or word in distinct:
                 continue
             closed = word.replace("-", "")
-            if closed in places:
-                yield from _mixed(doc, places, closed, word, "is written")
+            if closed in words:
+                yield from _mixed(doc, closed, word, "is written")
 
 
 def _distinct(ctx: Context) -> frozenset[str]:
