@@ -64,10 +64,11 @@ class CandidateIndex:
         by_first: defaultdict[str, list[str]] = defaultdict(list)
         for word in (*common, *self.surface):
             by_first[word[0]].append(word)
-        #: first letter -> the words that start with it
-        self.by_first: dict[str, list[str]] = dict(by_first)
+        #: first letter -> the words that start with it (tuples of strings: the garbage collector
+        #: stops walking them after its first pass, as it would never stop walking lists)
+        self.by_first: dict[str, tuple[str, ...]] = {first: tuple(words) for first, words in by_first.items()}
         #: first letter -> length -> words, made for a letter when a search first needs it
-        self._by_length: dict[str, dict[int, list[str]]] = {}
+        self._by_length: dict[str, dict[int, tuple[str, ...]]] = {}
         self._tails: dict[str, str] | None = None
         self._lock = threading.Lock()
 
@@ -76,14 +77,15 @@ class CandidateIndex:
         """Words with accents, written without them (cafe for café, protege for protégé)."""
         return frozenset(fold_accents(w) for w in (*self.data.common, *self.surface) if not w.isascii())
 
-    def _lengths(self, first: str) -> dict[int, list[str]]:
+    def _lengths(self, first: str) -> dict[int, tuple[str, ...]]:
         """The words that start with ``first``, by length."""
         found = self._by_length.get(first)
         if found is None:
             by_length: defaultdict[int, list[str]] = defaultdict(list)
             for word in self.by_first.get(first, ()):
                 by_length[len(word)].append(word)
-            found = self._by_length[first] = dict(by_length)  # two threads may both build it: same result
+            # two threads may both build it: the same result
+            found = self._by_length[first] = {length: tuple(words) for length, words in by_length.items()}
         return found
 
     def _pool(self, word: str, spread: int) -> list[str]:

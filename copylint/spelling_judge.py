@@ -85,8 +85,10 @@ class Judge:
 
     def __init__(self, data: LexiconData) -> None:
         self.data = data
-        self._near: dict[str, list[tuple[str, int]]] = {}
-        self._known_tokens: dict[int, tuple[Lexicon, set[str]]] = {}
+        # caches hold strings and tuples of strings, never lists or sets, so that the garbage
+        # collector does not walk them in a long-lived process (see lexicon.word_set)
+        self._near: dict[str, tuple[tuple[str, int], ...]] = {}
+        self._known_tokens: dict[int, tuple[Lexicon, dict[str, None]]] = {}
         self._lock = threading.Lock()
 
     # the index and the map are needed only once an unknown word turns up (built once; cached_property
@@ -99,21 +101,21 @@ class Judge:
     def misspellings(self) -> Misspellings:
         return load_misspellings()
 
-    def known_tokens(self, lex: Lexicon) -> set[str]:
-        """Token texts every piece of which ``lex`` knows (filled by the rule as it goes; adding to
-        a set is atomic, and a lost addition only costs a lookup)."""
+    def known_tokens(self, lex: Lexicon) -> dict[str, None]:
+        """Token texts every piece of which ``lex`` knows, as keys (filled by the rule as it goes;
+        adding a key is atomic, and a lost addition only costs a lookup)."""
         entry = self._known_tokens.get(id(lex))
         if entry is None or entry[0] is not lex:
             with self._lock:
-                entry = self._known_tokens.setdefault(id(lex), (lex, set()))
+                entry = self._known_tokens.setdefault(id(lex), (lex, {}))
         if len(entry[1]) >= self.CACHE_SIZE * 4:
             entry[1].clear()
         return entry[1]
 
-    def near(self, lower: str) -> list[tuple[str, int]]:
+    def near(self, lower: str) -> tuple[tuple[str, int], ...]:
         found = self._near.get(lower)
         if found is None:
-            found = self.index.near(lower, max_edits(lower))
+            found = tuple(self.index.near(lower, max_edits(lower)))
             with self._lock:
                 if len(self._near) >= self.CACHE_SIZE:
                     self._near.clear()

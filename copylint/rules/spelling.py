@@ -108,7 +108,7 @@ class Misspelling(Rule):
                 continue
             unknown = _unknown_pieces(token.text, knows)
             if not unknown:
-                known_tokens.add(token.text)
+                known_tokens[token.text] = None
                 continue
             if prose[token.end:token.end + 1] == "&" or marked_sic(prose, token.end):
                 continue  # caf&#233;: a word cut by an entity the reader left alone; a quoted slip
