@@ -12,7 +12,7 @@ import copylint.commands as commands_pkg
 from copylint import __version__
 from copylint.errors import CopylintError
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_ERROR = 0, 2
 
 
 def _commands() -> list[ModuleType]:

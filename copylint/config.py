@@ -104,10 +104,6 @@ class Config:
             p = Path(self.root) / p
         return str(p)
 
-    def with_changes(self, **changes: Any) -> Config:
-        return replace(self, **changes)
-
-
 def _longest_prefix(code: str, prefixes: tuple[str, ...]) -> int:
     best = -1
     for p in prefixes:

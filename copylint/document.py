@@ -93,9 +93,6 @@ class ProseBuilder:
     def length(self) -> int:
         return self._length
 
-    def last_char(self) -> str:
-        return self._parts[-1][-1] if self._parts else ""
-
     def _add(self, text: str, source_start: int, source_len: int) -> None:
         if not text and not source_len:
             return
@@ -305,10 +302,6 @@ class Document:
                 i += 1
             out.append((cur, pe))
         return out
-
-    def line_of(self, prose_offset: int) -> int:
-        """0-based index into :attr:`lines` of the prose line holding ``prose_offset``."""
-        return bisect.bisect_right([s for s, _ in self.lines], prose_offset) - 1
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source span of a prose span."""

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from rule_fixtures import CrashingRule, FlagWordRule, OffByDefaultRule, registered
 
-from copylint import Config, Linter
+from copylint import Config, Finding, Linter
 from copylint.rule import Example, Rule, all_rules, register
 
 
@@ -138,3 +138,9 @@ def test_two_rules_flagging_one_span_with_one_correction_report_it_once() -> Non
     with registered(FlagWordRule, SecondFlagWordRule):
         findings = Linter(Config(select=("CL99",))).check("wrongly")
     assert [f.code for f in findings] == ["CL991"]
+
+
+def test_finding_round_trips_through_its_json_form() -> None:
+    with registered(FlagWordRule):
+        (f,) = Linter(Config(select=("CL991",))).check("So wrongly.")
+    assert Finding.from_dict(f.to_dict()) == f

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from copylint.finding import Finding
-
 FORMATS = ("rich", "text", "json", "sarif", "github")
 
 
@@ -21,6 +19,3 @@ class ReportContext:
     sources: dict[str, str] = field(default_factory=dict)
     files_checked: int = 0
 
-
-def sort_key(f: Finding) -> tuple[str, int, int, str]:
-    return (f.path, f.start, f.end, f.code)
