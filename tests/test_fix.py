@@ -194,7 +194,7 @@ def test_fix_writes_safe_fixes_and_exits_0_when_nothing_remains(tmp_path: Path,
     code, _, err = run(fix_args(path), capsys)
     assert code == 0, err
     assert path.read_text(encoding="utf-8") == "It was *rightly* done.\n"
-    assert "fixed 1 findings in 1 files, 0 remaining" in err
+    assert "fixed 1 finding in 1 file, 0 remaining" in err
     assert run(fix_args(path), capsys)[0] == 0
     assert path.read_text(encoding="utf-8") == "It was *rightly* done.\n"
 

@@ -91,11 +91,12 @@ def run(args: argparse.Namespace) -> int:
     finally:
         runner.close()
     if args.diff:
-        _summary(f"{fixed} fixes would change {changed_files} files", remaining, args.unsafe_fixes)
+        _summary(f"{_count(fixed, 'fix', 'fixes')} would change {_count(changed_files, 'file')}", remaining,
+                 args.unsafe_fixes)
     else:
         if "-" not in args.paths:
             render(args, remaining, ReportContext(sources, len(results)))
-        _summary(f"fixed {fixed} findings in {changed_files} files, {len(remaining)} remaining",
+        _summary(f"fixed {_count(fixed, 'finding')} in {_count(changed_files, 'file')}, {len(remaining)} remaining",
                  remaining, args.unsafe_fixes)
     for n in notices:
         print(f"copylint: notice: {n}", file=sys.stderr)
@@ -113,3 +114,7 @@ def _summary(message: str, remaining: list[Finding], unsafe: bool) -> None:
     if hidden:
         message += f" ({hidden} more fixable with --unsafe-fixes)"
     print(f"copylint: {message}", file=sys.stderr)
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
