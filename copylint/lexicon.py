@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 LEXICON_FILE = "words/lexicon.txt.gz"
 USAGE_FILE = "words/usage.txt.gz"
+RARE_USAGE_FILE = "words/rare-usage.txt.gz"
 VARIANTS_FILE = "words/variants.tsv"
 DIALECTS = ("en-GB", "en-US")
 _APOSTROPHES = ("'", "’")
@@ -107,6 +108,15 @@ def load_data() -> LexiconData:
         dialect=dialect,
         counterparts=counterparts,
     )
+
+
+def load_rare_usage() -> dict[str, float]:
+    """Lowercase words beyond the lexicon that real text uses rarely (Zipf 1.0 to 2.0) -> their Zipf
+    frequency. Not part of :class:`LexiconData`: the spelling rule loads it on its first unknown word."""
+    zipf: dict[str, float] = {}
+    for freq, _, _, body in _blocks(RARE_USAGE_FILE):
+        zipf.update(dict.fromkeys(body.split(), float(freq)))
+    return zipf
 
 
 def word_set(words: Iterable[str]) -> AbstractSet[str]:

@@ -9,9 +9,12 @@ borrowings. The judge weighs three kinds of evidence:
   unknown word (definately, used about 100 times less than definitely);
 * the curated misspelling map, for slips that are common enough to be listed.
 
-Lowercase words get the benefit of no doubt: an unknown lowercase word that is rarely used anywhere
-is flagged. Capitalised words are taken for names unless the article or a much more common near
-word says otherwise.
+Lowercase words get little benefit of the doubt: an unknown lowercase word that nobody writes is
+flagged. One that real text does use -- rarely (hanbok, pneumonitis) or often (carb, facto) -- is
+flagged only when a near word is far more common, and the more the word is used, and the further
+away the near word, the larger the gap must be: real misspellings are rarely common themselves (the
+few that are, teh and ther, are one slip from a word a thousand times more common). Capitalised
+words are taken for names unless the article or a much more common near word says otherwise.
 """
 
 from __future__ import annotations
@@ -23,21 +26,30 @@ from functools import cached_property
 
 from rapidfuzz.distance import OSA
 
-from copylint.lexicon import Lexicon, LexiconData
+from copylint.lexicon import Lexicon, LexiconData, load_rare_usage
 from copylint.spelling_candidates import VOWELS, CandidateIndex, match_case, rank
 from copylint.spelling_map import Misspellings, load_misspellings
-from copylint.spelling_morphology import is_derived
+from copylint.spelling_morphology import is_agent_noun, is_derived
 from copylint.spelling_words import ArticleWords
 
-#: an unknown lowercase word used less than this (Zipf) is flagged even with no near word
-USAGE_FLOOR = 2.0
-#: a near dictionary word this many Zipf points more common marks a lowercase word as a slip
+#: an unknown lowercase word used less than this (Zipf) is not in real use: it is flagged when a
+#: dictionary word is near (and, from NO_CANDIDATE_LENGTH letters, only then)
+USAGE_FLOOR = 1.0
+#: a near dictionary word this many Zipf points more common marks a word in rare use as a slip ...
 LOWER_MARGIN = 1.0
+#: ... this many, a word in common use (Zipf >= COMMON_USAGE: carb, facto, masse)
+COMMON_USAGE = 3.0
+COMMON_MARGIN = 2.5
+#: the extra margin a near word two edits away needs (hanbok is two edits from handbook)
+TWO_EDIT_MARGIN = 1.0
+#: an unused word this long with no dictionary word within reach is a technical term or a borrowing
+#: (neuroprosthesis), not a slip
+NO_CANDIDATE_LENGTH = 12
 #: a Capitalised word no one uses is flagged when a proper noun this common is one edit away
 CAPITAL_CANDIDATE_ZIPF = 4.0
 #: a lowercase word the article uses this often is meant (unless it is a listed misspelling)
 LOWER_REPEATS = 3
-#: the usage assumed for a word the shipped usage list does not have (it lists Zipf >= 2 only)
+#: the least usage a word is credited with when weighing its near words against its parts
 UNSEEN_ZIPF = 1.5
 #: a lowercase word built from known parts (unpatched, inkjet) is accepted unless a word one edit
 #: away is this much more common (everthing)
@@ -101,6 +113,14 @@ class Judge:
     def misspellings(self) -> Misspellings:
         return load_misspellings()
 
+    @cached_property
+    def rare_usage(self) -> dict[str, float]:
+        return load_rare_usage()
+
+    def usage(self, lower: str) -> float:
+        """How much real text uses ``lower`` (Zipf; 0.0 below 1.0, or never)."""
+        return self.data.zipf.get(lower) or self.rare_usage.get(lower, 0.0)
+
     def known_tokens(self, lex: Lexicon) -> dict[str, None]:
         """Token texts every piece of which ``lex`` knows, as keys (filled by the rule as it goes;
         adding a key is atomic, and a lost addition only costs a lookup)."""
@@ -145,22 +165,31 @@ class Judge:
             return None  # a name in lowercase or a word without its accent is a matter of style
         if not any(c in VOWELS for c in word) or article.counts[word] >= LOWER_REPEATS:
             return None  # an abbreviation (bpd, mph); a word used again and again is meant
-        usage = self.data.zipf.get(word, 0.0)
+        usage = self.usage(word)
         near = self._near_known(word, lex)
         if in_compound:  # bcak-up: only a part no one writes, one slip from a common word
-            if usage or len(word) < MIN_COMPOUND_SLIP or not any(
+            if usage or len(word) < MIN_COMPOUND_SLIP or is_agent_noun(word, lex) or not any(
                     d == 1 and self.data.zipf.get(c, 0.0) >= COMPOUND_CANDIDATE_ZIPF for c, d in near):
-                return None
+                return None  # left-armer, one-dayer: a noun made of the phrase before it
             return Verdict(self._suggest(word, lex, article, near=near), False, "usage")
-        best = max((self.data.zipf.get(c, 0.0) for c, _ in near), default=0.0)
-        best_close = max((self.data.zipf.get(c, 0.0) for c, d in near if d == 1), default=0.0)
         evidence = any(lex.knows(f) for f in self._article_evidence(word, article))
-        if not evidence:
-            if best_close - max(usage, UNSEEN_ZIPF) < STRONG_MARGIN and is_derived(word, lex):
-                return None
-            if usage >= USAGE_FLOOR and best - usage < LOWER_MARGIN:
-                return None
+        if not evidence and not self._usage_says_slip(word, usage, near, lex):
+            return None
         return Verdict(self._suggest(word, lex, article, near=near), False, "article" if evidence else "usage")
+
+    def _usage_says_slip(self, word: str, usage: float, near: list[tuple[str, int]], lex: Lexicon) -> bool:
+        """With no evidence in the article: is lowercase ``word`` (used ``usage``) a slip for one of
+        the dictionary words ``near`` it?"""
+        if any(d == 1 and c.replace("'", "") == word for c, d in near):
+            return True  # dont, isnt: a contraction without its apostrophe, however often written so
+        zipf = self.data.zipf
+        best_close = max((zipf.get(c, 0.0) for c, d in near if d == 1), default=0.0)
+        if best_close - max(usage, UNSEEN_ZIPF) < STRONG_MARGIN and is_derived(word, lex):
+            return False
+        if usage < USAGE_FLOOR:
+            return bool(near) or len(word) < NO_CANDIDATE_LENGTH
+        gap = max((zipf.get(c, 0.0) - TWO_EDIT_MARGIN * (d - 1) for c, d in near), default=-9.0) - usage
+        return round(gap, 1) >= (COMMON_MARGIN if usage >= COMMON_USAGE else LOWER_MARGIN)  # Zipf has one decimal
 
     def _judge_capitalised(self, word: str, lex: Lexicon, article: ArticleWords,
                            sentence_start: bool, beside_name: bool) -> Verdict | None:

@@ -17,6 +17,8 @@ SUFFIXES = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", 
             ("ness", ""), ("ment", ""), ("able", ""), ("ability", "able"), ("ist", ""), ("ism", ""),
             ("ise", ""), ("ize", ""), ("isation", ""), ("ization", ""))
 MIN_STEM = 4
+#: the shortest word an -er noun in a compound is built on (one-dayer)
+MIN_AGENT_STEM = 3
 #: both halves of a run-together compound must be at least this common (Zipf)
 COMPOUND_ZIPF = 3.5
 MIN_PART = 3
@@ -29,6 +31,17 @@ def is_derived(word: str, lex: Lexicon) -> bool:
         if word.startswith(prefix) and len(rest) >= MIN_STEM and (lex.is_common(rest) or _suffixed(rest, lex)):
             return True
     return _suffixed(word, lex) or _compound(word, lex)
+
+
+def is_agent_noun(part: str, lex: Lexicon) -> bool:
+    """Is the last part of a hyphenated compound a known word plus -er (left-armer, one-dayer,
+    big-hitter): a noun for someone or something with what the phrase names?"""
+    stem = part[:-1] if part.endswith("ers") else part
+    if not stem.endswith("er") or len(stem) < MIN_AGENT_STEM + 2:
+        return False
+    stem = stem[:-2]
+    undoubled = stem[:-1] if len(stem) > MIN_AGENT_STEM and stem[-1] == stem[-2] else stem
+    return any(lex.is_common(s) for s in (stem, stem + "e", undoubled))
 
 
 def _suffixed(word: str, lex: Lexicon) -> bool:

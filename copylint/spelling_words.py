@@ -23,6 +23,12 @@ COMMON_OPENERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", 
                             "But", "And", "Or", "So", "If", "When", "While", "As", "By", "With", "From",
                             "After", "Before", "It", "He", "She", "They", "We", "I", "His", "Her", "Their"})
 _SIC = re.compile(r"[\s\"”’']*[\[(]sic[\])]", re.IGNORECASE)
+#: articles and prepositions of French, Spanish, Italian, German, Dutch, Latin and Arabic that open
+#: phrases English borrows (de facto, en masse, en pointe, la carte, von der, et al)
+FOREIGN_PARTICLES = frozenset({"de", "du", "des", "en", "la", "le", "les", "el", "los", "las", "et", "al", "von",
+                               "der", "den", "di", "da", "del", "della", "au", "aux", "het", "lo"})
+_OPENING_QUOTES = frozenset("\"“‘'«")
+_CLOSING_QUOTE = re.compile(r"[.,;:!?]?[\"”’'»]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +62,12 @@ def pieces(token_text: str) -> list[Piece]:
 def marked_sic(prose: str, end: int) -> bool:
     """Is the word ending at ``end`` followed by [sic]?"""
     return _SIC.match(prose, end) is not None
+
+
+def quoted_alone(prose: str, start: int, end: int) -> bool:
+    """Is the word at ``start:end`` all there is between a pair of quotation marks ("frunk")? A word
+    set apart like that is being named or introduced, not misspelt."""
+    return prose[start - 1:start] in _OPENING_QUOTES and _CLOSING_QUOTE.match(prose, end) is not None
 
 
 def lookup_form(text: str) -> str:

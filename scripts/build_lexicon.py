@@ -13,6 +13,9 @@ Writes, deterministically (same inputs, same bytes):
   Zipf frequency >= USAGE_MIN_ZIPF, alphabetic, lowercase as wordfreq gives them): modern vocabulary,
   names and, yes, frequent misspellings. The rule weighs this usage against near dictionary words; it
   never accepts a word for being listed here alone. Same block format, kind ``usage``.
+* ``rules/words/rare-usage.txt.gz`` -- the same for rarer words (RARE_MIN_ZIPF <= Zipf < USAGE_MIN_ZIPF):
+  loaded only when the spelling rule meets a word it does not know, to tell a rare word in real use
+  (pneumonitis, hanbok) from one nobody writes.
 * ``rules/words/variants.tsv`` -- British/American spelling pairs (``colour<TAB>color``), found by
   applying the regular spelling correspondences (our/or, ise/ize, re/er, ence/ense, ll/l, ae/e,
   oe/e, ogue/og, mme/m, ement/ment) to British words and keeping results the American list holds.
@@ -55,6 +58,7 @@ PROPER_OK = {("is", "iz"), ("ys", "yz"), ("our", "or")}
 NOT_INITIAL = {"ae", "oe"}
 MAX_STEPS = 3
 USAGE_MIN_ZIPF = 2.0
+RARE_MIN_ZIPF = 1.0
 
 
 def read_list(name: str) -> set[str]:
@@ -122,12 +126,13 @@ def write_blocks(path: Path, title: str, blocks: dict[tuple[float, str, str], li
         gz.write(buf.getvalue().encode("utf-8"))
 
 
-def usage_blocks(known: set[str]) -> dict[tuple[float, str, str], list[str]]:
+def usage_blocks(known: set[str], low: float, high: float = math.inf) -> dict[tuple[float, str, str], list[str]]:
+    """Words beyond ``known`` with a Zipf frequency from ``low`` up to (not including) ``high``."""
     lowered = {w.lower() for w in known}
     blocks: dict[tuple[float, str, str], list[str]] = defaultdict(list)
     for word, freq in get_frequency_dict("en", wordlist="large").items():
         zipf = round(math.log10(freq) + 9, 1)
-        if zipf >= USAGE_MIN_ZIPF and word.isalpha() and word not in lowered:
+        if low <= zipf < high and word.isalpha() and word not in lowered:
             blocks[(zipf, "usage", "any")].append(word)
     return blocks
 
@@ -145,15 +150,19 @@ def build() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     write_blocks(OUT / "lexicon.txt.gz",
                  f"copylint lexicon: SCOWL ({AMERICAN}, {BRITISH}) with wordfreq Zipf frequencies", blocks)
-    usage = usage_blocks(american | british)
+    usage = usage_blocks(american | british, USAGE_MIN_ZIPF)
     write_blocks(OUT / "usage.txt.gz", "words in use beyond the lexicon, with wordfreq Zipf frequencies",
                  usage)
+    rare = usage_blocks(american | british, RARE_MIN_ZIPF, USAGE_MIN_ZIPF)
+    write_blocks(OUT / "rare-usage.txt.gz", "rarer words in use beyond the lexicon, with wordfreq Zipf frequencies",
+                 rare)
     pairs = variant_pairs(british, american)
     with open(OUT / "variants.tsv", "w", encoding="utf-8") as f:
         f.write("# British<TAB>American spelling pairs, built by scripts/build_lexicon.py\n")
         f.writelines(f"{gb}\t{us}\n" for gb, us in pairs)
     print(f"{len(american | british)} words in {len(blocks)} blocks; "
-          f"{sum(map(len, usage.values()))} words in use beyond them; {len(pairs)} variant pairs")
+          f"{sum(map(len, usage.values()))} words in use beyond them ({sum(map(len, rare.values()))} rarer); "
+          f"{len(pairs)} variant pairs")
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ from conftest import lint
 
 from copylint import Config, Linter
 from copylint.spelling_candidates import match_case, slip_cost
-from copylint.spelling_morphology import is_derived
+from copylint.spelling_morphology import is_agent_noun, is_derived
 
 
 def flags(text: str, **config: object) -> list[str]:
@@ -31,6 +31,10 @@ def first_suggestion(text: str, **config: object) -> str:
     ("It will definately rain.", "definately", "definitely"),
     ("The goverment said so.", "goverment", "government"),
     ("The spokesman declined. Another spokeman said yes; a third spokesman left.", "spokeman", "spokesman"),
+    # written by nobody, one slip from a common word
+    ("A Justice Department spokemsan said so.", "spokemsan", "spokesman"),
+    # written often, but a contraction without its apostrophe
+    ("I dont understand the point.", "dont", "don't"),
 ])
 def test_flags_lowercase_misspellings(text: str, word: str, fix: str) -> None:
     found = lint(text, select=("CL1",))
@@ -98,6 +102,16 @@ def test_misspelt_part_of_a_compound() -> None:
     "The cafe hired a protege.",
     # new words built from known parts
     "Unpatched inkjet printers and downloaders worried the frontman.",
+    # words in common use, however near a more common word (carb: car, care; transformative: transformation)
+    "A high carb breakfast had a transformative effect.",
+    # words in rare use with no dictionary word near; a long unused one with none
+    "He was treated for hypersensitivity pneumonitis by neuroprosthesis researchers.",
+    # a word after a foreign article or preposition
+    "The militias are the de facto law; fans came en masse to see her dance en pointe.",
+    # a word set apart in quotation marks: named, not misspelt
+    "The front trunk, or “frunk,” holds two bags.",
+    # the -er noun of a hyphenated phrase
+    "The left-armer took three wickets in the first one-dayer.",
 ])
 def test_leaves_correct_copy_alone(text: str) -> None:
     assert flags(text) == []
@@ -151,6 +165,16 @@ def test_is_derived(word: str, derived: bool) -> None:
     from copylint.rule import Context, Resources
 
     assert is_derived(word, lexicon_for(Context(Config(), Resources()))) is derived
+
+
+@pytest.mark.parametrize(("part", "agent"), [
+    ("dayer", True), ("armer", True), ("hitters", True), ("bcak", False), ("wher", False), ("evver", False),
+])
+def test_is_agent_noun(part: str, agent: bool) -> None:
+    from copylint.lexicon import lexicon_for
+    from copylint.rule import Context, Resources
+
+    assert is_agent_noun(part, lexicon_for(Context(Config(), Resources()))) is agent
 
 
 def test_cli_words_add(tmp_path: Path) -> None:

@@ -11,12 +11,14 @@ from copylint.rule import Context, Example, Rule, register
 from copylint.spelling_judge import Judge
 from copylint.spelling_words import (
     COMMON_OPENERS,
+    FOREIGN_PARTICLES,
     MIN_LENGTH,
     ArticleWords,
     Piece,
     lookup_form,
     marked_sic,
     pieces,
+    quoted_alone,
 )
 
 
@@ -35,7 +37,10 @@ def _beside_name(tokens: list[Token], i: int, prose: str) -> bool:
 
 def _in_foreign_phrase(tokens: list[Token], i: int, knows: Callable[[str], bool]) -> bool:
     """Is lowercase token ``i`` beside another lowercase word the lexicon does not know (bona fide,
-    vis a vis, haute couture)? Slips rarely come in pairs; borrowed phrases do."""
+    vis a vis), or after a foreign article or preposition (de facto, en masse)? Slips rarely come in
+    pairs; borrowed phrases do."""
+    if i > 0 and not tokens[i].sentence_start and tokens[i - 1].text.lower() in FOREIGN_PARTICLES:
+        return True
     for j in (i - 1, i + 1):
         if 0 <= j < len(tokens) and not (j > i and tokens[j].sentence_start) and not (
                 j < i and tokens[i].sentence_start):
@@ -118,7 +123,8 @@ class Misspelling(Rule):
                 verdict = judge.judge(form, lex, article, in_compound=piece.in_compound,
                                       sentence_start=token.sentence_start and piece.offset == 0,
                                       beside_name=_beside_name(tokens, i, prose))
-                if verdict is None or (verdict.reason == "usage" and _in_foreign_phrase(tokens, i, knows)):
+                if verdict is None or (verdict.reason == "usage" and (
+                        _in_foreign_phrase(tokens, i, knows) or quoted_alone(prose, token.start, token.end))):
                     continue
                 start = token.start + piece.offset
                 end = start + len(form)
