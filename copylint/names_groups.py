@@ -148,9 +148,11 @@ class NearMisses:
     ``is_common(word)`` whether it is an ordinary lowercase word (``Looking``, ``Booking``).
     """
 
-    def __init__(self, knows: Callable[[str], bool], is_common: Callable[[str], bool]) -> None:
+    def __init__(self, knows: Callable[[str], bool], is_common: Callable[[str], bool],
+                 endings: frozenset[str] = frozenset()) -> None:
         self.knows = knows
         self.is_common = is_common
+        self.endings = endings
 
     def pairs(self, by_key: dict[str, list[Occurrence]]) -> Iterator[tuple[str, str]]:
         """(majority key, minority key) pairs that name one entity."""
@@ -166,8 +168,9 @@ class NearMisses:
         for minor, occs in words.items():
             count = len(occs)
             for major, major_count in majors:
-                if major_count < 2 * count or abs(len(major) - len(minor)) > 2 or major == minor:
-                    continue
+                if (major_count < 2 * count or abs(len(major) - len(minor)) > 2 or major == minor
+                        or major[0] != minor[0]):
+                    continue  # a slip almost never changes a name's first letter (Kabul / Zabul)
                 limit = 2 if min(len(major), len(minor)) >= TWO_EDIT_LEN else 1
                 distance = OSA.distance(major, minor, score_cutoff=limit)
                 if distance <= limit and self.same_entity(words[major], occs, distance):
@@ -180,6 +183,8 @@ class NearMisses:
         if a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a):
             return False  # Korea / Korean, Carmen / U-Carmen: an affix, not a slip
         word = _most_common_surface(minor)
+        if derived_pair(a, b, self.endings) or camel_compound(_most_common_surface(major), word):
+            return False  # Baathist / Baathism, iPads / iPadOS: one stem, two words
         if self.is_common(word):
             return False  # Looking / Booking: ordinary words at a sentence start
         first_names = {o.before for o in major} - {""}
@@ -208,3 +213,42 @@ def _most_common_surface(occs: list[Occurrence]) -> str:
     for o in occs:
         counts[o.surface] = counts.get(o.surface, 0) + 1
     return max(counts, key=counts.__getitem__)
+
+
+#: the longest ending :func:`derived_pair` looks for
+MAX_ENDING = 5
+#: what may follow a stem in the plain word of :func:`camel_compound` (iPad, iPads)
+_PLURAL = ("", "s", "es")
+
+
+def derived_pair(a: str, b: str, endings: frozenset[str]) -> bool:
+    """Are folded ``a`` and ``b`` one stem with two different derivational endings (Baathism /
+    Baathist, Marxist / Marxism)? Such pairs are two words, not a slip."""
+    p = _shared_prefix(a, b)
+    for k in range(min(p, MAX_ENDING) + 1):
+        if a[p - k:] in endings and b[p - k:] in endings:
+            return True
+    return False
+
+
+def camel_compound(a: str, b: str) -> bool:
+    """Is one of two surfaces the other's stem with a new capitalised part (iPadOS beside iPads)?
+    A compound of a name and another word, not a slip."""
+    p = _shared_prefix(a, b)
+    if p == 0:
+        return False
+    for word, other in ((a, b), (b, a)):
+        rest = word[p:]
+        if rest[:1].isupper() and word[p - 1].islower() and other[p:] in _PLURAL:
+            return True
+    return False
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    """How many leading characters ``a`` and ``b`` share."""
+    n = 0
+    for ca, cb in zip(a, b, strict=False):
+        if ca != cb:
+            break
+        n += 1
+    return n

@@ -23,9 +23,25 @@ _NAME_TOKEN = (rf"(?:[{_UPPER}]{_LETTER}*|{_LOWER}{{1,3}}['’\-]?[{_UPPER}]{_LE
                rf"(?:['’\-]{_LETTER}+)*")
 #: one space, or one line break (a mention may be wrapped across lines, never across paragraphs)
 _JOIN = r"(?:[ \u00a0]|[ \t]*\n[ \t]*)"
+#: a mention never starts inside a word, a handle, a hashtag or a dotted name (``@MikeSmith``,
+#: ``#BigNews``, ``www.LiveNation.com``, ``U.N.``; after a slash, see :func:`_in_url`) ...
+_NOT_INSIDE_ADDRESS = r"(?<![\w'’\-.@#])"
+#: ... nor ends where a dot or an @ goes on with a letter: a domain, an e-mail address or a dotted
+#: abbreviation (``LiveNation.com``, ``claw@HighRoad.com``, the ``U`` of ``Pakistan-U.S.``)
+_NOT_BEFORE_ADDRESS = r"(?![.@]\w)"
 _POSSESSIVE = ("'s", "’s")
 _OPENERS = " \t\u00a0\"'“‘([«"
 _CLOSERS = "\"'”’)]»"
+
+
+#: what a run of characters holding a URL path shows (Nielsen/NetRatings is two names, not a path)
+_URL_MARK = re.compile(r"://|www\.|\.[a-z]{2,4}/")
+
+
+def _in_url(prose: str, pos: int) -> bool:
+    """Is the word at ``pos``, written right after a slash, part of a URL (``bbc.co.uk/News``)?"""
+    begin = max(prose.rfind(" ", 0, pos), prose.rfind("\n", 0, pos)) + 1
+    return _URL_MARK.search(prose, begin, pos) is not None
 
 
 class NameToken(NamedTuple):
@@ -53,10 +69,11 @@ class MentionScanner:
 
     def __init__(self, particles: frozenset[str], titles: frozenset[str]) -> None:
         self.titles = titles
+        self.particles = particles
         part = "|".join(sorted((re.escape(p) for p in particles), key=len, reverse=True))
         self._run = re.compile(
-            rf"(?<![\w'’\-.])(?:(?:{part}){_JOIN})?{_NAME_TOKEN}"
-            rf"(?:{_JOIN}(?:(?:{part}){_JOIN})*{_NAME_TOKEN})*(?![\w])"
+            rf"{_NOT_INSIDE_ADDRESS}(?:(?:{part}){_JOIN})?{_NAME_TOKEN}"
+            rf"(?:{_JOIN}(?:(?:{part}){_JOIN})*{_NAME_TOKEN})*(?![\w]){_NOT_BEFORE_ADDRESS}"
             rf"(?=[ \u00a0]({_LOWER}+)(?![\w'’\-]))?")
         self._word = re.compile(r"[^\s\u00a0]+")
 
@@ -65,6 +82,8 @@ class MentionScanner:
         out: list[Mention] = []
         for m in self._run.finditer(prose):
             start, end = m.span()
+            if start and prose[start - 1] == "/" and _in_url(prose, start):
+                continue
             whole, tail_text = m.group(0, 1)
             tail = NameToken(end + 1, m.end(1), tail_text) if tail_text else None
             if " " not in whole and "\n" not in whole and "\u00a0" not in whole:  # one word, most often
@@ -123,3 +142,11 @@ def sentence_starts_at(prose: str, pos: int) -> bool:
     while j > 0 and (prose[j - 1].isalpha() or prose[j - 1] == "."):
         j -= 1
     return prose[j:i].lower() not in ABBREVIATIONS
+
+
+def starts_line(prose: str, pos: int) -> bool:
+    """Is a word at ``pos`` the first of its line (after opening quotes and brackets)?"""
+    i = pos - 1
+    while i >= 0 and prose[i] in _OPENERS:
+        i -= 1
+    return i < 0 or prose[i] == "\n"

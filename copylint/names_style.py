@@ -98,3 +98,21 @@ def mention_scanner(ctx: Context) -> MentionScanner:
         return MentionScanner(frozenset(particles), frozenset(titles))
 
     return ctx.resources.get(("names-mention-scanner", tuple(p.path for p in packs)), build)
+
+
+def name_endings(ctx: Context) -> frozenset[str]:
+    """The derivational endings of every enabled ``name-parts`` pack (``[near-misses] endings``):
+    one stem with two of them is two words, not a slip (loaded once)."""
+    packs = ctx.packs(PARTS_KIND)
+
+    def build() -> frozenset[str]:
+        endings: set[str] = set()
+        for pack in packs:
+            table = pack.data.get("near-misses", {})
+            if not isinstance(table, dict):
+                raise pack.error("near-misses", "must be a table")
+            if "endings" in table:
+                endings.update(e.lower() for e in _strings(pack, "endings", table["endings"]))
+        return frozenset(endings)
+
+    return ctx.resources.get(("names-endings", tuple(p.path for p in packs)), build)

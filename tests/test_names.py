@@ -56,6 +56,18 @@ def test_sentence_start_is_marked() -> None:
     assert (["Booking"], "", True) in found
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the reporter Dana Quill (@DanaQuill) wrote.", [["Dana", "Quill"]]),
+    ("tickets at PrimeSeats.com or mail help@PrimeSeats.org now.", []),
+    ("see http://Grove.com/Stories or grove.co.uk/News today.", []),
+    ("talks on Pakistan-U.S. ties and U.N. envoys.", [["Pakistan"]]),
+    ("the trend #SaveTheOwls grew.", []),
+    ("analysts at Nielsen/NetRatings said so.", [["Nielsen"], ["NetRatings"]]),
+])
+def test_mentions_leave_out_addresses_handles_and_dotted_abbreviations(text: str, expected: list) -> None:
+    assert [tokens for tokens, _, _ in mentions(text)] == expected
+
+
 def test_fold_ignores_case_hyphens_spaces_apostrophes_and_accents() -> None:
     assert fold("Kim Jong-un") == fold("Kim Jong Un") == fold("Kim Jong-Un")
     assert fold("José") == fold("Jose")
@@ -117,6 +129,59 @@ def test_sentence_initial_suggestion_keeps_its_capital() -> None:
 ])
 def test_look_alikes_and_grammar_are_not_grouped(text: str) -> None:
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a handle, a domain and an e-mail address are not spellings of the name
+    "Dana Quill wrote it. Reporter Dana Quill (@DanaQuill) said so.",
+    "Lark Tickets sold out. Lark Tickets said refunds go through LarkTickets.com or help@LarkTickets.org.",
+    # a slip almost never changes a name's first letter: two places
+    "Marvell fell. Troops left Marvell. Marvell was calm. Tarvell province was quiet.",
+    # a particle capitalised where the surname stands alone, or in a quoted title
+    "Barend van Graan spoke. Later van Graan left. “We hope so,” Van Graan said.",
+    "Gunmen of al-Tarwa struck. Police blamed al-Tarwa. Al-Tarwa denied it. It leads “Al-Tarwa in Yemen”.",
+    # a newspaper lede in capitals
+    "Marlow Yard widens inquiry\nMARLOW Yard widened its inquiry today. Marlow Yard said so.",
+    # a dotted abbreviation is not part of a name
+    "Pakistan-U.S. talks resumed. Pakistani officials met. Pakistani troops moved. Pakistani envoys left.",
+    # one stem, two derivational endings; a name and a compound of it
+    "Zorbist rule ended. Zorbist officers fled. Zorbism was a movement.",
+    "Buyers like iPads. Schools bought iPads. iPadOS shipped later.",
+    # curly or straight apostrophes are typography
+    "The slogan “We’re On It” spread. The \"We're On It\" campaign ended.",
+    # in short forms case carries meaning; contractions are not names
+    "The room was 38 dBA. Fans hit 45 dBa, then 41 dBa.",
+    "“I'm tired,” she said. Its title was “Hey Im Back”.",
+])
+def test_non_names_and_typography_are_not_variants(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # capitals mid-text are not a lede
+    ("Marlow Yard said so. Officials at MARLOW Yard disagreed. Marlow Yard stood firm.",
+     [("MARLOW Yard", "Marlow Yard")]),
+    # only a particle is capitalised where the name stands alone
+    ("Riders use eRide daily. Many like eRide. Investors in ERide cheered.", [("ERide", "eRide")]),
+])
+def test_capitals_outside_ledes_and_particles_are_still_variants(text: str, expected: list) -> None:
+    assert flagged(text) == expected
+
+
+def test_name_parts_pack_endings_are_lowercase_words() -> None:
+    data = tomllib.loads(data_path("names-parts.toml").read_text(encoding="utf-8"))
+    endings = data["near-misses"]["endings"]
+    assert endings and all(e.isalpha() and e.islower() for e in endings)
+
+
+def test_suggestion_keeps_the_apostrophes_the_article_uses() -> None:
+    text = "O’Hagan spoke. O’Hagan left. Officials said OHagan had gone. O'Hagan returned."
+    assert flagged(text) == [("OHagan", "O’Hagan")]
+
+
+def test_a_variant_beside_a_compound_name_is_still_found() -> None:
+    text = "NetRatings grew. Nielsen/NetRatings said so. Analysts at NetRatings agreed. NeRatings disagreed."
+    assert flagged(text) == [("NeRatings", "NetRatings")]
 
 
 def test_shared_first_names_tie_look_alike_surnames() -> None:

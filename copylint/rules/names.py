@@ -10,11 +10,15 @@ from copylint.errors import ConfigError
 from copylint.finding import Diagnostic, Edit
 from copylint.lexicon import lexicon_for
 from copylint.names_groups import Groups, NearMisses, Occurrence, forms_of
-from copylint.names_style import HouseStyles, house_styles, mention_scanner
+from copylint.names_mentions import starts_line
+from copylint.names_style import HouseStyles, house_styles, mention_scanner, name_endings
 from copylint.rule import Context, Example, Rule, register
 
 HOUSE_STYLE = "house-style"
 _ENTRY = "\x00entry:"  # union-find node of a house-style entry (never a folded form)
+#: forms of at most this many letters are compared only through house styles: in short forms case
+#: carries meaning (dBA / dBa, mW / MW, Gb / GB) and contractions fold onto them (I'm / Im)
+MAX_SHORT_FORM = 3
 
 
 @register
@@ -62,43 +66,47 @@ class NameVariants(Rule):
             """Spanish-language, Windows-based: a word hyphened to a lowercase word (not Blu-ray)."""
             return next_word.islower() and len(word) > 1 and lex.is_common(next_word) and lex.knows(word)
 
-        by_key = forms_of(mention_scanner(ctx).mentions(doc.prose), lex.is_common, is_compound)
+        scanner = mention_scanner(ctx)
+        by_key = forms_of(scanner.mentions(doc.prose), lex.is_common, is_compound)
         groups = Groups()
         for key, occs in by_key.items():
-            surface = occs[0].surface
-            if any(o.surface != surface for o in occs):
-                groups.add(key)
             entry = styles.by_key.get(key)
             if entry is not None:
                 groups.union(_ENTRY + str(entry), key)
-        for major, minor in NearMisses(lex.knows, lex.is_common).pairs(by_key):
+            elif len(key) > MAX_SHORT_FORM:
+                surface = occs[0].surface
+                if any(o.surface != surface for o in occs):
+                    groups.add(key)
+        for major, minor in NearMisses(lex.knows, lex.is_common, name_endings(ctx)).pairs(by_key):
             groups.union(major, minor)
+        canonical = _Canonical(doc.prose, scanner.particles, is_compound)
         found: list[Diagnostic] = []
         for keys in groups.members().values():
-            found.extend(_report(doc, keys, by_key, styles, style, lex.is_common, is_compound))
+            found.extend(_report(doc, keys, by_key, styles, style, lex.is_common, canonical))
         yield from _without_overlaps(found)
 
 
 def _report(doc: Document, keys: list[str], by_key: dict[str, list[Occurrence]], styles: HouseStyles,
-            style: str, is_common: Callable[[str], bool],
-            is_compound: Callable[[str, str], bool]) -> Iterator[Diagnostic]:
+            style: str, is_common: Callable[[str], bool], canonical: _Canonical) -> Iterator[Diagnostic]:
     """The findings of one group of forms: every occurrence of a form other than the preferred one."""
     occs = [o for k in keys if not k.startswith(_ENTRY) for o in by_key[k]]
     if not occs or all(o.weak for o in occs):
         return
-    written = {o.surface for o in occs}
-    if any(" " in s for s in written):
+    if any(" " in o.surface for o in occs):
         # Airlines / Air Lines: a dictionary word is not a name run together
         occs = [o for o in occs if " " in o.surface or not o.surface.istitle() or not is_common(o.surface)]
-        written = {o.surface for o in occs}
-    mid_sentence = {o.surface for o in occs if not o.sentence_start}
-    surface_of = {id(o): _canonical(o, written, mid_sentence, is_compound) for o in occs}
+    surface_of = canonical.forms(occs)
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
+    written: dict[str, dict[str, int]] = {}
     for o in occs:
         s = surface_of[id(o)]
         counts[s] = counts.get(s, 0) + 1
         first[s] = min(first.get(s, o.start), o.start)
+        as_written = written.setdefault(s, {})
+        as_written[o.surface] = as_written.get(o.surface, 0) + 1
+    # each form is shown as it is most often written (O’Neill, not O'Neill, in a curly-quoted article)
+    shown = {s: max(w, key=w.__getitem__) for s, w in written.items()}
     preferred = ""
     if style:
         entries = [styles.entries[int(k[len(_ENTRY):])] for k in keys if k.startswith(_ENTRY)]
@@ -107,60 +115,98 @@ def _report(doc: Document, keys: list[str], by_key: dict[str, list[Occurrence]],
         if len(counts) < 2:
             return
         preferred = max(counts, key=lambda s: (counts[s], -first[s]))
+    suggested = shown.get(preferred, preferred)
+    forms = {shown[s]: n for s, n in counts.items()}
     for o in occs:
-        s = surface_of[id(o)]
-        if s == preferred:
+        if surface_of[id(o)] == preferred:
             continue
-        suggestion = preferred
+        suggestion = suggested
         if o.sentence_start and suggestion[:1].islower():
             suggestion = suggestion[:1].upper() + suggestion[1:]
-        yield Diagnostic(o.start, o.end, _message(doc, s, preferred, counts, first, style),
+        yield Diagnostic(o.start, o.end, _message(doc, o.surface, preferred, suggested, counts, first, style),
                          suggestions=(suggestion,), fix_edits=(Edit(o.start, o.end, suggestion),),
-                         applicability="unsafe", data={"forms": counts, "preferred": preferred})
+                         applicability="unsafe", data={"forms": forms, "preferred": suggested})
 
 
-def _canonical(o: Occurrence, written: set[str], mid_sentence: set[str],
-               is_compound: Callable[[str, str], bool]) -> str:
-    """The form ``o`` counts as. A form at a sentence start is its lowercase-initial twin when only
-    the twin is written mid-sentence (De Gaulle / de Gaulle). A hyphen before a lowercase word is
-    grammar, not spelling (Spanish-language station / the Spanish language): both count as the
-    spaced form."""
-    s = o.surface
-    if o.sentence_start and s[:1].isupper() and s not in mid_sentence:
-        twin = s[:1].lower() + s[1:]
-        if twin in written:
-            s = twin
-    if "-" in s:
-        parts = s.split("-")
-        spaced = parts[0]
-        for part in parts[1:]:
-            word = part.split(" ", 1)[0]
-            if is_compound(spaced.rsplit(" ", 1)[-1], word):
-                spaced += " " + part
-            else:
-                spaced += "-" + part
-        if spaced != s:
-            capitalised = _capitalise_after_spaces(spaced)
-            for candidate in (spaced, capitalised):
-                if candidate in written:
-                    return candidate
-    return s
+class _Canonical:
+    """The form each occurrence of a group counts as: writings that are not different spellings of
+    a name count as one form."""
+
+    def __init__(self, prose: str, particles: frozenset[str], is_compound: Callable[[str, str], bool]) -> None:
+        self.prose = prose
+        self.particles = particles
+        self.is_compound = is_compound
+
+    def forms(self, occs: list[Occurrence]) -> dict[int, str]:
+        """``id(occurrence)`` -> the form it counts as."""
+        written = {_straight(o.surface) for o in occs}
+        mid_sentence = {_straight(o.surface) for o in occs if not o.sentence_start}
+        return {id(o): self.form(o, written, mid_sentence) for o in occs}
+
+    def form(self, o: Occurrence, written: set[str], mid_sentence: set[str]) -> str:
+        """- Apostrophes count as straight ones: curly or straight quotes are typography.
+        - A capital first letter counts as its lowercase-initial twin when the twin is written and
+          either this form only starts sentences (De Gaulle / de Gaulle) or the twin starts with a
+          particle, which style capitalises when the surname stands alone (Van Graan / Barend van
+          Graan, "Al-Qaida in Yemen" / al-Qaida).
+        - A first word in capitals at the start of a line counts as its title-case twin: a
+          newspaper lede (SCOTLAND Yard strengthened ... / Scotland Yard).
+        - A hyphen before a lowercase word is grammar, not spelling (Spanish-language station / the
+          Spanish language): both count as the spaced form."""
+        s = _straight(o.surface)
+        if s[:1].isupper():
+            twin = s[:1].lower() + s[1:]
+            if twin in written and ((o.sentence_start and s not in mid_sentence) or self._particle_initial(twin)):
+                s = twin
+        head, space, rest = s.partition(" ")
+        if space and len(head) > 1 and head.isupper() and not rest.isupper() and starts_line(self.prose, o.start):
+            twin = head[:1] + head[1:].lower() + space + rest
+            if twin in written:
+                s = twin
+        if "-" in s:
+            parts = s.split("-")
+            spaced = parts[0]
+            for part in parts[1:]:
+                word = part.split(" ", 1)[0]
+                if self.is_compound(spaced.rsplit(" ", 1)[-1], word):
+                    spaced += " " + part
+                else:
+                    spaced += "-" + part
+            if spaced != s:
+                capitalised = _capitalise_after_spaces(spaced)
+                for candidate in (spaced, capitalised):
+                    if candidate in written:
+                        return candidate
+        return s
+
+    def _particle_initial(self, form: str) -> bool:
+        """Does ``form`` start with a particle (van Graan, al-Qaida, de Gaulle)?"""
+        end = len(form)
+        for sep in " -'":
+            i = form.find(sep)
+            if 0 < i < end:
+                end = i
+        return form[:end] in self.particles
+
+
+def _straight(surface: str) -> str:
+    return surface.replace("’", "'") if "’" in surface else surface
 
 
 def _capitalise_after_spaces(text: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
 
 
-def _message(doc: Document, surface: str, preferred: str, counts: dict[str, int], first: dict[str, int],
-             style: str) -> str:
+def _message(doc: Document, surface: str, preferred: str, suggested: str, counts: dict[str, int],
+             first: dict[str, int], style: str) -> str:
     if preferred in counts:
         line = doc.position(doc.offsets.start(first[preferred]))[0]
         n = counts[preferred]
-        elsewhere = f"“{preferred}” {n}× in this article, first on line {line}"
+        elsewhere = f"“{suggested}” {n}× in this article, first on line {line}"
         if style and preferred != max(counts, key=counts.__getitem__):
-            return f"“{surface}”: house style ({style}) writes “{preferred}” ({elsewhere})"
+            return f"“{surface}”: house style ({style}) writes “{suggested}” ({elsewhere})"
         return f"“{surface}” is written {elsewhere}"
-    return f"“{surface}”: house style ({style}) writes “{preferred}”"
+    return f"“{surface}”: house style ({style}) writes “{suggested}”"
 
 
 def _without_overlaps(found: list[Diagnostic]) -> list[Diagnostic]:
