@@ -26,7 +26,7 @@ from functools import cached_property
 
 from rapidfuzz.distance import OSA
 
-from copylint.lexicon import Lexicon, LexiconData, load_rare_usage
+from copylint.lexicon import Lexicon, LexiconData, RareUsage, load_rare_usage
 from copylint.spelling_candidates import VOWELS, CandidateIndex, match_case, rank
 from copylint.spelling_map import Misspellings, load_misspellings
 from copylint.spelling_morphology import is_agent_noun, is_derived
@@ -114,12 +114,12 @@ class Judge:
         return load_misspellings()
 
     @cached_property
-    def rare_usage(self) -> dict[str, float]:
+    def rare_usage(self) -> RareUsage:
         return load_rare_usage()
 
     def usage(self, lower: str) -> float:
         """How much real text uses ``lower`` (Zipf; 0.0 below 1.0, or never)."""
-        return self.data.zipf.get(lower) or self.rare_usage.get(lower, 0.0)
+        return self.data.zipf.get(lower) or self.rare_usage.zipf(lower)
 
     def known_tokens(self, lex: Lexicon) -> dict[str, None]:
         """Token texts every piece of which ``lex`` knows, as keys (filled by the rule as it goes;

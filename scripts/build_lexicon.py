@@ -13,9 +13,10 @@ Writes, deterministically (same inputs, same bytes):
   Zipf frequency >= USAGE_MIN_ZIPF, alphabetic, lowercase as wordfreq gives them): modern vocabulary,
   names and, yes, frequent misspellings. The rule weighs this usage against near dictionary words; it
   never accepts a word for being listed here alone. Same block format, kind ``usage``.
-* ``rules/words/rare-usage.txt.gz`` -- the same for rarer words (RARE_MIN_ZIPF <= Zipf < USAGE_MIN_ZIPF):
-  loaded only when the spelling rule meets a word it does not know, to tell a rare word in real use
-  (pneumonitis, hanbok) from one nobody writes.
+* ``rules/words/rare-usage.txt.gz`` -- the same for rarer words (RARE_MIN_ZIPF <= Zipf < USAGE_MIN_ZIPF),
+  to tell a rare word in real use (pneumonitis, hanbok) from one nobody writes. Grouped by the first
+  two letters (a header line ``@ <letters>``, then ``<word> <zipf>`` lines), so that the rule can
+  keep each group as one string and search only the group of the word it looks up.
 * ``rules/words/variants.tsv`` -- British/American spelling pairs (``colour<TAB>color``), found by
   applying the regular spelling correspondences (our/or, ise/ize, re/er, ence/ense, ll/l, ae/e,
   oe/e, ogue/og, mme/m, ement/ment) to British words and keeping results the American list holds.
@@ -126,6 +127,20 @@ def write_blocks(path: Path, title: str, blocks: dict[tuple[float, str, str], li
         gz.write(buf.getvalue().encode("utf-8"))
 
 
+def write_rare(path: Path, blocks: dict[tuple[float, str, str], list[str]]) -> None:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for (zipf, _, _), words in blocks.items():
+        for word in words:
+            groups[word[:2]].append(f"{word} {zipf:.1f}")
+    buf = io.StringIO()
+    buf.write("# rarer words in use beyond the lexicon, with wordfreq Zipf frequencies, by first two letters\n")
+    for prefix in sorted(groups):
+        buf.write(f"@ {prefix}\n" + "\n".join(sorted(groups[prefix])) + "\n")
+    with open(path, "wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
+        gz.write(buf.getvalue().encode("utf-8"))
+
+
 def usage_blocks(known: set[str], low: float, high: float = math.inf) -> dict[tuple[float, str, str], list[str]]:
     """Words beyond ``known`` with a Zipf frequency from ``low`` up to (not including) ``high``."""
     lowered = {w.lower() for w in known}
@@ -154,8 +169,7 @@ def build() -> None:
     write_blocks(OUT / "usage.txt.gz", "words in use beyond the lexicon, with wordfreq Zipf frequencies",
                  usage)
     rare = usage_blocks(american | british, RARE_MIN_ZIPF, USAGE_MIN_ZIPF)
-    write_blocks(OUT / "rare-usage.txt.gz", "rarer words in use beyond the lexicon, with wordfreq Zipf frequencies",
-                 rare)
+    write_rare(OUT / "rare-usage.txt.gz", rare)
     pairs = variant_pairs(british, american)
     with open(OUT / "variants.tsv", "w", encoding="utf-8") as f:
         f.write("# British<TAB>American spelling pairs, built by scripts/build_lexicon.py\n")

@@ -2,11 +2,13 @@
 
 The tokenizer scans with a pattern that skips what cannot start a token and takes plain words first;
 the near-word search finds first-letter slips from one-edit neighbourhoods instead of comparing the
-word with the whole dictionary; the misspelling map parses an entry only when it is looked up.
+word with the whole dictionary; the misspelling map parses an entry only when it is looked up; the
+rare-usage list is searched in one string per first two letters instead of held as a dict.
 """
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -15,7 +17,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from copylint.document import _TOKEN_RE
-from copylint.lexicon import LexiconData
+from copylint.lexicon import RARE_USAGE_FILE, LexiconData, load_rare_usage
+from copylint.packs import data_path
 from copylint.readers import read
 from copylint.spelling_candidates import CandidateIndex
 from copylint.spelling_map import Misspellings, _codespell_lines
@@ -100,3 +103,16 @@ def test_misspelling_map_pairs_each_line_on_its_own(tmp_path: Path) -> None:
     listed = Misspellings(_codespell_lines(path), {})
     assert listed.fixes("wroet") == ("wrote->written",)
     assert listed.fixes("written") == ()
+
+
+def test_rare_usage_lookup_gives_what_the_file_lists() -> None:
+    with open(data_path(RARE_USAGE_FILE), "rb") as f:
+        lines = gzip.decompress(f.read()).decode("utf-8").splitlines()
+    listed = dict(line.split(" ") for line in lines if line[:1] not in ("#", "@"))
+    rare = load_rare_usage()
+    sample = sorted(listed)[::97]
+    assert len(sample) > 1000
+    for word in sample:
+        assert rare.zipf(word) == float(listed[word]), word
+        for other in (word[:-1], word + "x", word[1:]):
+            assert rare.zipf(other) == float(listed.get(other, 0.0)), other
