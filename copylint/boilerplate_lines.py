@@ -9,8 +9,9 @@ menu-like punctuation, and a few patterns of page furniture (timestamps, counts,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from itertools import compress, filterfalse, islice
+from operator import itemgetter
 
 from copylint.packs import data_path
 
@@ -18,12 +19,23 @@ from copylint.packs import data_path
 #: ("election", "elections", "electoral" -> "elect")
 TOPIC_MIN_LETTERS = 3
 TOPIC_STEM = 5
-_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
+#: a word: letters, joined by apostrophes, dots or hyphens...
+_ANY_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
+#: ... the same words in a line whose only letters are ASCII ones (faster)
+_WORD = re.compile(r"[A-Za-z]++(?:['’.-][A-Za-z]++)*+")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
+_STEM = itemgetter(slice(TOPIC_STEM))
+_TOPIC_LENGTH = TOPIC_MIN_LETTERS.__le__
+_FIRST = itemgetter(0)
 #: sentence-final punctuation, then any closing quotes or brackets
-_SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*$""")
+_SENTENCE_STOPS = (".", "!", "?")
+_CLOSING = "\"'”’)]"
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\.\s?\.\s?\.)[\s\"'”’)\]]*$|[»›>]\s*$")
+#: the longest truncation mark before the closing quotes and spaces (". . .")
+_TRUNCATION_WIDTH = 5
 #: pipes, bullets and arrows between menu items, spaced
 _MENU_SEPARATOR = re.compile(r"\s[|•·»›>/]\s|\s[|•·]|[|•·]\s|\s{3,}")
+_MENU_CHARACTERS = "|•·»›>/"
 _DIGIT = re.compile(r"\d")
 _BULLETS = frozenset({"- ", "* ", "• ", "· ", "– ", "— "})
 _INNER_STOP = re.compile(r"[a-z][.!?]+[\"'”’)]*\s+[\"'“‘(]*[A-Z]")
@@ -98,25 +110,92 @@ def ui_words() -> frozenset[str]:
     return _word_set("boilerplate-ui-words.txt")
 
 
-@dataclass(frozen=True, slots=True)
 class LineFeatures:
-    """What the boilerplate classifier knows about one non-empty line."""
+    """What the boilerplate classifier knows about one non-empty line.
+
+    The word statistics every line needs (length, function words, title case, subject) are
+    computed when the line is read; the features only some lines are asked about (button words,
+    capitals, menu separators, figures) on first use.
+    """
+
+    __slots__ = ("_content", "_has_digit", "_menu_separators", "_words", "bulleted", "cap_ratio", "quoted",
+                 "sentence_end", "stop_ratio", "text", "title_case", "topic", "truncated", "words")
 
     text: str  # the line without surrounding whitespace
     words: int
     stop_ratio: float  # share of words that are function words
-    ui_ratio: float  # share of words that are web-furniture words
     title_case: bool  # Capitalised Like A Headline (function words too), not like a sentence
     cap_ratio: float  # share of content words after the first that are capitalised
-    sentence_case: bool  # "Spending plans": a capital first word, every other word in lower case
     sentence_end: bool  # ends in . ! or ? (then closing quotes or brackets)
     truncated: bool  # ends in "..." or an arrow: a teaser or a link
-    all_caps: bool
     quoted: bool  # quoted speech: opens with a quotation mark, ends a sentence or the quotation
     bulleted: bool  # starts with a list bullet ("- ", "* ", "• ")
-    menu_separators: int  # pipes, bullets, arrows or wide gaps between items
-    has_digit: bool
     topic: frozenset[str]  # stems of its content words, to tell whether the line is on the article's subject
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        words = (_WORD if text.isascii() or _NON_ASCII_LETTER.search(text) is None else _ANY_WORD).findall(text)
+        self._words = words
+        n = self.words = len(words)
+        stops = stop_words()
+        lows = list(map(str.lower, words))
+        content = self._content = list(filterfalse(stops.__contains__, lows))
+        n_stop = n - len(content)
+        self.stop_ratio = n_stop / n if n else 0.0
+        self.topic = frozenset(map(_STEM, compress(content, map(_TOPIC_LENGTH, map(len, content)))))
+        # capitalised words after the first, and how many of them are function words
+        capitals = [w for w in islice(words, 1, None) if w[0].isupper()]
+        capital_stops = sum(map(stops.__contains__, map(str.lower, capitals)))
+        inner_stops = n_stop - (n > 0 and lows[0] in stops)
+        if inner_stops >= 2:
+            self.title_case = capital_stops * 2 >= inner_stops
+        else:  # too few function words to tell: no word in lower case at all
+            self.title_case = n >= 2 and self._lower_words() == 0
+        inner_content = n - 1 - inner_stops if n else 0
+        self.cap_ratio = (len(capitals) - capital_stops) / inner_content if inner_content >= 2 else 0.0
+        core = text.rstrip(_CLOSING)
+        ends_sentence = core[-1:] in _SENTENCE_STOPS
+        self.truncated = _TRUNCATED.search(text, max(0, len(_tail_stripped(core)) - _TRUNCATION_WIDTH)) is not None
+        self.sentence_end = ends_sentence and not self.truncated
+        self.quoted = bool(text) and text[0] in _QUOTES and (text[-1] in _QUOTES or ends_sentence)
+        self.bulleted = text[:2] in _BULLETS
+        self._menu_separators: int | None = None
+        self._has_digit: bool | None = None
+
+    def _lower_words(self) -> int:
+        return sum(map(str.islower, map(_FIRST, self._words)))
+
+    @property
+    def ui_ratio(self) -> float:
+        """Share of words that are web-furniture words."""
+        return sum(map(ui_words().__contains__, self._content)) / self.words if self.words else 0.0
+
+    @property
+    def sentence_case(self) -> bool:
+        """"Spending plans": a capital first word, every other word in lower case."""
+        n = self.words
+        return n >= 2 and self._words[0][0].isupper() and self._lower_words() == n - 1
+
+    @property
+    def all_caps(self) -> bool:
+        text = self.text
+        return self.words > 0 and text.upper() == text and text.lower() != text
+
+    @property
+    def menu_separators(self) -> int:
+        """Pipes, bullets, arrows or wide gaps between items."""
+        if self._menu_separators is None:
+            text = self.text
+            # only a space can be the whitespace of a printable line
+            plain = text.isprintable() and "   " not in text and not any(c in text for c in _MENU_CHARACTERS)
+            self._menu_separators = 0 if plain else len(_MENU_SEPARATOR.findall(text))
+        return self._menu_separators
+
+    @property
+    def has_digit(self) -> bool:
+        if self._has_digit is None:
+            self._has_digit = _DIGIT.search(self.text) is not None
+        return self._has_digit
 
     @property
     def sentence_breaks(self) -> int:
@@ -160,50 +239,13 @@ class LineFeatures:
 
 def line_features(text: str) -> LineFeatures:
     """Features of one line of prose (``text`` may carry surrounding whitespace)."""
-    text = text.strip()
-    words = _WORD.findall(text)
-    n = len(words)
-    stops = stop_words()
-    ui = ui_words()
-    n_stop = n_ui = n_lower = 0
-    topic = set()
-    inner_stops = capital_stops = inner_content = capital_content = 0
-    for i, w in enumerate(words):
-        lw = w.lower()
-        if lw in stops:
-            n_stop += 1
-            if i:
-                inner_stops += 1
-                capital_stops += w[0].isupper()
-        else:
-            if lw in ui:
-                n_ui += 1
-            if len(lw) >= TOPIC_MIN_LETTERS:
-                topic.add(lw[:TOPIC_STEM])
-            if i:
-                inner_content += 1
-                capital_content += w[0].isupper()
-        if w[0].islower():
-            n_lower += 1
-    if inner_stops >= 2:
-        title_case = capital_stops * 2 >= inner_stops
-    else:  # too few function words to tell: no word in lower case at all
-        title_case = n >= 2 and n_lower == 0
-    upper = text.upper()
-    return LineFeatures(
-        text=text,
-        words=n,
-        stop_ratio=n_stop / n if n else 0.0,
-        ui_ratio=n_ui / n if n else 0.0,
-        title_case=title_case,
-        cap_ratio=capital_content / inner_content if inner_content >= 2 else 0.0,
-        sentence_case=n >= 2 and words[0][0].isupper() and n_lower == n - 1,
-        sentence_end=_SENTENCE_END.search(text) is not None and not _TRUNCATED.search(text),
-        truncated=_TRUNCATED.search(text) is not None,
-        all_caps=n > 0 and upper == text and text.lower() != text,
-        quoted=bool(text) and text[0] in _QUOTES and (text[-1] in _QUOTES or _SENTENCE_END.search(text) is not None),
-        bulleted=text[:2] in _BULLETS,
-        menu_separators=len(_MENU_SEPARATOR.findall(text)),
-        has_digit=_DIGIT.search(text) is not None,
-        topic=frozenset(topic),
-    )
+    return LineFeatures(text.strip())
+
+
+def _tail_stripped(text: str) -> str:
+    """``text`` without the closing quotes, brackets and spaces at its end."""
+    while True:
+        shorter = text.rstrip().rstrip(_CLOSING)
+        if len(shorter) == len(text):
+            return text
+        text = shorter

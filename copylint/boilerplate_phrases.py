@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from copylint.boilerplate_prefilter import DIGIT, OPENING_LENGTH, needed, openings, parse
 from copylint.packs import Pack
 
 MATCH_KINDS = ("line", "prefix", "start", "clause")
@@ -41,6 +42,7 @@ _FOLD = str.maketrans({
     "–": "-", "—": "-", "‒": "-", "―": "-", "‐": "-", "‑": "-", "−": "-",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": " ",
 })
+_ASCII_FOLDED = tuple(chr(c) for c in _FOLD if c < 128)
 _PLACEHOLDERS = {
     "{n}": r"\d[\d,.]*",
     "{word}": r"[^\W_][\w'.&-]*",
@@ -53,10 +55,18 @@ _LEAD = r"[\s*•·|<>«»‹›▶►+#~\[(-]*"
 _TRAIL = r"[\s.!?:;,…«»‹›<>|*)\]-]*$"
 #: what must follow a prefix phrase: a separator (then anything), or the end of the line
 _SEPARATOR = r"(?=\s*[:|»›>•]|\s+-|\s*(?:\.\.\.|…)|\s*$)"
+#: what stands before a clause phrase
+_CLAUSE_BEFORE = r"[\s(\"'-]"
+_LEAD_RUN = re.compile(_LEAD)
+_LEAD_CHARACTER = re.compile(_LEAD[:-1])
+#: line openings whose candidate phrases are remembered (a bound for long-lived processes)
+_MAX_CACHED_OPENINGS = 4096
 
 
 def normalise(text: str) -> str:
     """Lower-cased, quote- and dash-folded copy of ``text`` with exactly the same length."""
+    if text.isascii() and not any(c in text for c in _ASCII_FOLDED):  # nothing to fold
+        return text.lower()
     folded = text.translate(_FOLD)
     lowered = folded.lower()
     if len(lowered) == len(folded):
@@ -165,37 +175,99 @@ def phrases_of(pack: Pack) -> list[Phrase]:
 
 
 class PhraseMatcher:
-    """Every phrase of the given packs, compiled into one anchored regular expression."""
+    """Every phrase of the given packs, tried in order on a line: whole lines first, then prefixes and
+    starts, then clauses; the first phrase that fits wins.
+
+    A phrase's regular expression is compiled the first time a line gets past its prefilter
+    (:mod:`copylint.boilerplate_prefilter`): its opening must be where the line's text starts, and
+    one of the strings it needs must be in the line. Most lines pass no prefilter at all.
+    """
 
     def __init__(self, packs: list[Pack]) -> None:
         self.phrases: list[Phrase] = [p for pack in packs for p in phrases_of(pack)]
-        alternatives = []
-        clauses = []
-        # whole lines first, then prefixes and starts, then clauses: the first alternative that fits wins
+        # whole lines first, then prefixes and starts, then clauses: the first that fits wins
         order = sorted(range(len(self.phrases)), key=lambda i: MATCH_KINDS.index(self.phrases[i].match))
-        for i in order:
+        self._anchored = [i for i in order if self.phrases[i].match != "clause"]
+        self._clauses = [i for i in order if self.phrases[i].match == "clause"]
+        patterns = [parse(normalise(phrase.text.strip())) for phrase in self.phrases]
+        self._needed = [needed(items) for items in patterns]
+        # anchored phrases (by rank) by their openings; a phrase opening with a bullet or bracket may
+        # start inside the run of them that opens the line
+        self._by_opening: dict[str, list[int]] = {}
+        self._by_lead: dict[str, list[int]] = {}
+        self._anywhere: list[int] = []  # they may open with anything: tried when the line has what they need
+        for rank, i in enumerate(self._anchored):
+            starts = openings(patterns[i])
+            if starts is None:
+                self._anywhere.append(rank)
+                continue
+            for start in starts:
+                if _LEAD_CHARACTER.match(start):
+                    self._by_lead.setdefault(start[0], []).append(rank)
+                else:
+                    self._by_opening.setdefault(start, []).append(rank)
+        self._clause_needs = [(i, self._needed[i]) for i in self._clauses]
+        self._candidates: dict[str, tuple[tuple[int, tuple[str, ...] | None], ...]] = {}
+        self._patterns: dict[int, re.Pattern[str]] = {}
+
+    def _pattern(self, i: int) -> re.Pattern[str]:
+        """The regular expression of phrase ``i`` (group 1 is the phrase), compiled on first use."""
+        pattern = self._patterns.get(i)
+        if pattern is None:
             phrase = self.phrases[i]
-            body = f"(?P<p{i}>{compile_phrase(phrase.text)})"
+            body = f"({compile_phrase(phrase.text)})"
             if phrase.match == "line":
-                alternatives.append(f"{_LEAD}{body}{_TRAIL}")
+                source = f"{_LEAD}{body}{_TRAIL}"
             elif phrase.match == "prefix":
-                alternatives.append(f"{_LEAD}{body}{_SEPARATOR}")
+                source = f"{_LEAD}{body}{_SEPARATOR}"
             elif phrase.match == "start":
-                alternatives.append(f"{_LEAD}{body}(?![\\w'])")
-            else:
-                clauses.append(body)
-        if clauses:
-            # one lazy scan along the line tries every clause phrase at each word start
-            alternatives.append(rf"(?:.*?[\s(\"'-])??(?:{'|'.join(clauses)})(?![\w'])")
-        self._pattern = re.compile("|".join(alternatives) or r"(?!)", re.DOTALL)
+                source = f"{_LEAD}{body}(?![\\w'])"
+            else:  # searched along the line: the clause starts the line or follows a space, bracket or dash
+                source = rf"{_CLAUSE_BEFORE}{body}(?![\w'])"
+            pattern = self._patterns[i] = re.compile(source, re.DOTALL)
+        return pattern
+
+    def _opening_candidates(self, opening: str, lead: int) -> tuple[tuple[int, tuple[str, ...] | None], ...]:
+        """Anchored phrases, in order, that may match a line opening with ``opening`` (its first
+        ``lead`` characters are bullets, brackets and spaces), each with the strings it needs
+        (None: it needs none, or its opening was telling enough)."""
+        found = self._candidates.get(opening)
+        if found is None:
+            ranks = set(self._anywhere)
+            head = opening[lead:]
+            for k in range(1, len(head) + 1):
+                ranks.update(self._by_opening.get(head[:k], ()))
+            if head[:1].isdecimal():
+                ranks.update(self._by_opening.get(DIGIT, ()))
+            for c in set(opening[:lead]):
+                ranks.update(self._by_lead.get(c, ()))
+            anywhere = set(self._anywhere)
+            found = tuple((self._anchored[r], self._needed[self._anchored[r]] if r in anywhere else None)
+                          for r in sorted(ranks))
+            if len(self._candidates) < _MAX_CACHED_OPENINGS:
+                self._candidates[opening] = found
+        return found
 
     def match_line(self, line: str) -> PhraseMatch | None:
         """The phrase that ``line`` (raw text of one line) is, starts with, or holds as a clause."""
-        m = self._pattern.match(normalise(line))
-        if m is None:
+        text = normalise(line)
+        lead = len(_LEAD_RUN.match(text)[0])  # type: ignore[index]  # the run may be empty, never missing
+        holds = text.__contains__
+        for i, strings in self._opening_candidates(text[:lead + OPENING_LENGTH], lead):
+            if strings is None or any(map(holds, strings)):
+                m = self._pattern(i).match(text)
+                if m is not None:
+                    return PhraseMatch(self.phrases[i], m.start(1), m.end(1))
+        # clauses: the leftmost one wins, and at one place the first in order
+        best: tuple[int, re.Match[str]] | None = None
+        padded = ""
+        for i, strings in self._clause_needs:
+            if strings is None or any(map(holds, strings)):
+                padded = padded or " " + text  # the space stands for the start of the line
+                m = self._pattern(i).search(padded)
+                if m is not None and (best is None or m.start() < best[1].start()):
+                    best = (i, m)
+        if best is None:
             return None
-        name = m.lastgroup
-        assert name is not None
-        phrase = self.phrases[int(name[1:])]
-        start, end = m.span(name)
-        return PhraseMatch(phrase, start, end)
+        i, m = best
+        return PhraseMatch(self.phrases[i], m.start(1) - 1, m.end(1) - 1)
