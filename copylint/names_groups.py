@@ -30,6 +30,9 @@ PROPER_ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "ians", "eans")
 #: thread-safe for this use and never walked by the garbage collector
 FOLD_CACHE_SIZE = 65_536
 _FOLDED: dict[str, str] = {}
+#: starts the key of a form written in an address (@DanaQuill, LarkTickets.com): such forms meet
+#: only each other (a folded name never holds an @)
+ADDRESS_KEY = "@"
 _FOLD_DROP = str.maketrans("", "", " -'’.\u00a0\u2010\u2011")
 
 
@@ -73,6 +76,7 @@ def forms_of(mentions: Iterable[Mention], is_common: Callable[[str], bool],
     for m in mentions:
         toks = m.tokens
         n = len(toks)
+        prefix = ADDRESS_KEY if m.address else ""
         shouted = n > 1 and all(t.text.isupper() for t in toks)
         opener = m.sentence_start and is_common(toks[0].text)  # "And Anastacia", "Looking forward"
         for i in range(n):
@@ -85,6 +89,8 @@ def forms_of(mentions: Iterable[Mention], is_common: Callable[[str], bool],
                 if (j == i and first.islower()) or surface.isupper():
                     continue  # a particle on its own is not a name; capitals may be only emphasis
                 key = fold(surface)
+                if prefix:
+                    key = prefix + key
                 occ = Occurrence(toks[i].start, toks[j].end, surface, j - i + 1, i == 0 and m.sentence_start,
                                  weak, before)
                 by_key.setdefault(key, []).append(occ)

@@ -23,12 +23,11 @@ _NAME_TOKEN = (rf"(?:[{_UPPER}]{_LETTER}*|{_LOWER}{{1,3}}['’\-]?[{_UPPER}]{_LE
                rf"(?:['’\-]{_LETTER}+)*")
 #: one space, or one line break (a mention may be wrapped across lines, never across paragraphs)
 _JOIN = r"(?:[ \u00a0]|[ \t]*\n[ \t]*)"
-#: a mention never starts inside a word, a handle, a hashtag or a dotted name (``@MikeSmith``,
-#: ``#BigNews``, ``www.LiveNation.com``, ``U.N.``; after a slash, see :func:`_in_url`) ...
-_NOT_INSIDE_ADDRESS = r"(?<![\w'’\-.@#])"
-#: ... nor ends where a dot or an @ goes on with a letter: a domain, an e-mail address or a dotted
-#: abbreviation (``LiveNation.com``, ``claw@HighRoad.com``, the ``U`` of ``Pakistan-U.S.``)
-_NOT_BEFORE_ADDRESS = r"(?![.@]\w)"
+#: a word right after one of these is part of a handle, a hashtag or (after a slash) maybe a URL
+_ADDRESS_BEFORE = "@#/"
+#: a word followed by this is part of a domain, an e-mail address or a dotted abbreviation
+#: (``LiveNation.com``, ``claw@HighRoad.com``, the ``U`` of ``Pakistan-U.S.``)
+_ADDRESS_AFTER = re.compile(r"[.@]\w")
 _POSSESSIVE = ("'s", "’s")
 _OPENERS = " \t\u00a0\"'“‘([«"
 _CLOSERS = "\"'”’)]»"
@@ -62,6 +61,9 @@ class Mention(NamedTuple):
     sentence_start: bool
     #: a lowercase word written right after the mention, one space away (the "un" of "Kim Jong un")
     tail: NameToken | None
+    #: a word of a handle, hashtag, web or e-mail address or dotted abbreviation (@DanaQuill,
+    #: LarkTickets.com, the U of U.S.): compared only with other such words, never with prose names
+    address: bool = False
 
 
 class MentionScanner:
@@ -72,8 +74,8 @@ class MentionScanner:
         self.particles = particles
         part = "|".join(sorted((re.escape(p) for p in particles), key=len, reverse=True))
         self._run = re.compile(
-            rf"{_NOT_INSIDE_ADDRESS}(?:(?:{part}){_JOIN})?{_NAME_TOKEN}"
-            rf"(?:{_JOIN}(?:(?:{part}){_JOIN})*{_NAME_TOKEN})*(?![\w]){_NOT_BEFORE_ADDRESS}"
+            rf"(?<![\w'’\-.])(?:(?:{part}){_JOIN})?{_NAME_TOKEN}"
+            rf"(?:{_JOIN}(?:(?:{part}){_JOIN})*{_NAME_TOKEN})*(?![\w])"
             rf"(?=[ \u00a0]({_LOWER}+)(?![\w'’\-]))?")
         self._word = re.compile(r"[^\s\u00a0]+")
 
@@ -82,9 +84,13 @@ class MentionScanner:
         out: list[Mention] = []
         for m in self._run.finditer(prose):
             start, end = m.span()
-            if start and prose[start - 1] == "/" and _in_url(prose, start):
-                continue
             whole, tail_text = m.group(0, 1)
+            address_before = start > 0 and prose[start - 1] in _ADDRESS_BEFORE and (
+                prose[start - 1] != "/" or _in_url(prose, start))
+            address_after = _ADDRESS_AFTER.match(prose, end) is not None
+            if address_before or address_after:
+                self._split_addresses(prose, m, address_before, address_after, out)
+                continue
             tail = NameToken(end + 1, m.end(1), tail_text) if tail_text else None
             if " " not in whole and "\n" not in whole and "\u00a0" not in whole:  # one word, most often
                 if whole.endswith(_POSSESSIVE) and len(whole) > 3:
@@ -92,17 +98,37 @@ class MentionScanner:
                 else:
                     self._close(prose, [NameToken(start, end, whole)], tail, out)
                 continue
-            tokens: list[NameToken] = []
-            for w in self._word.finditer(whole):
-                s, text = start + w.start(), w.group()
-                if text.endswith(_POSSESSIVE) and len(text) > 3:
-                    tokens.append(NameToken(s, s + len(text) - 2, text[:-2]))
-                    self._close(prose, tokens, None, out)
-                    tokens = []
-                    continue
-                tokens.append(NameToken(s, s + len(text), text))
-            self._close(prose, tokens, tail, out)
+            self._close_words(prose, start, whole, tail, out)
         return out
+
+    def _close_words(self, prose: str, start: int, run: str, tail: NameToken | None, out: list[Mention]) -> None:
+        """Append the mentions of ``run`` (written at ``start``): a possessive ends a mention."""
+        tokens: list[NameToken] = []
+        for w in self._word.finditer(run):
+            s, text = start + w.start(), w.group()
+            if text.endswith(_POSSESSIVE) and len(text) > 3:
+                tokens.append(NameToken(s, s + len(text) - 2, text[:-2]))
+                self._close(prose, tokens, None, out)
+                tokens = []
+                continue
+            tokens.append(NameToken(s, s + len(text), text))
+        self._close(prose, tokens, tail, out)
+
+    def _split_addresses(self, prose: str, m: re.Match[str], before: bool, after: bool,
+                         out: list[Mention]) -> None:
+        """Append the mentions of a run whose first word follows an @, # or URL slash and/or whose
+        last word goes on as an address: those words are address mentions, the rest plain ones."""
+        words = [(m.start() + w.start(), m.start() + w.end()) for w in self._word.finditer(m.group())]
+        first, last = words[0], words[-1]
+        if before:
+            out.append(Mention((NameToken(*first, prose[first[0]:first[1]]),), "", False, None, True))
+            words = words[1:]
+        if after and words:
+            words = words[:-1]
+        if words:
+            self._close_words(prose, words[0][0], prose[words[0][0]:words[-1][1]], None, out)
+        if after and not (before and first == last):
+            out.append(Mention((NameToken(*last, prose[last[0]:last[1]]),), "", False, None, True))
 
     def _close(self, prose: str, tokens: list[NameToken], tail: NameToken | None, out: list[Mention]) -> None:
         """Append the mention made of ``tokens``, its leading titles split off."""
