@@ -200,6 +200,10 @@ class NearMisses:
         known = self.knows(_most_common_surface(major))
         if known and minor_first and not first_names:
             return False  # Tim Koogle / Google: a person beside a name never given a first name
+        if len(a) == len(b) and a[:-1] == b[:-1]:
+            # Maria / Mario, Hamas / Hamad: a last letter is an ending, and names that differ in it
+            # are most often two names; only a shared first name says one of them is a slip
+            return bool(first_names & minor_first)
         if known and a.endswith(PROPER_ADJECTIVE_ENDINGS):
             return False  # Ukrainian / Ukranian: a slip in a dictionary adjective is a typo (CL1xx)
         if (self.knows(word) and not known and len(major) >= 3 * len(minor) >= 3 and not minor_first

@@ -151,6 +151,9 @@ def test_look_alikes_and_grammar_are_not_grouped(text: str) -> None:
     # one stem, two derivational endings; a name and a compound of it
     "Zorbist rule ended. Zorbist officers fled. Zorbism was a movement.",
     "Buyers like iPads. Schools bought iPads. iPadOS shipped later.",
+    # names that differ in their last letter are most often two names
+    "Hamas fired. Hamas said so. Hamas warned. Sheikh Hamad visited.",
+    "Chelsea won. Chelsea scored. Chelsea cheered. Chelsey Smith cheered too.",
     # curly or straight apostrophes are typography
     "The slogan “We’re On It” spread. The \"We're On It\" campaign ended.",
     # in short forms case carries meaning; contractions are not names
@@ -191,6 +194,11 @@ def test_a_name_written_as_its_domain_is_compared_with_its_other_domain_writings
 def test_a_variant_beside_a_compound_name_is_still_found() -> None:
     text = "NetRatings grew. Nielsen/NetRatings said so. Analysts at NetRatings agreed. NeRatings disagreed."
     assert flagged(text) == [("NeRatings", "NetRatings")]
+
+
+def test_a_last_letter_slip_is_found_when_first_names_tie_it() -> None:
+    text = "Dana Quillan wrote it. Quillan said so. Quillan left. Later Dana Quillam returned."
+    assert flagged(text) == [("Quillam", "Quillan")]
 
 
 def test_shared_first_names_tie_look_alike_surnames() -> None:
