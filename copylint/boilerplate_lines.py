@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import compress, filterfalse, islice
+from itertools import filterfalse
 from operator import itemgetter
 
 from copylint.packs import data_path
@@ -24,8 +24,9 @@ _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 #: ... the same words in a line whose only letters are ASCII ones (faster)
 _WORD = re.compile(r"[A-Za-z]++(?:['’.-][A-Za-z]++)*+")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
-_STEM = itemgetter(slice(TOPIC_STEM))
-_TOPIC_LENGTH = TOPIC_MIN_LETTERS.__le__
+#: a word of such a line that starts with a capital (no letter, or letter and joiner, before it)
+_CAPITALISED = re.compile(r"[A-Z](?<![A-Za-z].)(?<![A-Za-z]['’.-].)[A-Za-z]*+(?:['’.-][A-Za-z]++)*+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _FIRST = itemgetter(0)
 #: sentence-final punctuation, then any closing quotes or brackets
 _SENTENCE_STOPS = (".", "!", "?")
@@ -118,8 +119,9 @@ class LineFeatures:
     capitals, menu separators, figures) on first use.
     """
 
-    __slots__ = ("_content", "_has_digit", "_menu_separators", "_words", "bulleted", "cap_ratio", "quoted",
-                 "sentence_end", "stop_ratio", "text", "title_case", "topic", "truncated", "words")
+    __slots__ = ("_content", "_first_capital", "_has_digit", "_lower", "_menu_separators", "_words", "bulleted",
+                 "cap_ratio", "quoted", "sentence_end", "stop_ratio", "text", "title_case", "topic", "truncated",
+                 "words")
 
     text: str  # the line without surrounding whitespace
     words: int
@@ -134,25 +136,38 @@ class LineFeatures:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        words = (_WORD if text.isascii() or _NON_ASCII_LETTER.search(text) is None else _ANY_WORD).findall(text)
-        self._words = words
-        n = self.words = len(words)
         stops = stop_words()
-        lows = list(map(str.lower, words))
+        if text.isascii() or _NON_ASCII_LETTER.search(text) is None:
+            # lower-casing moves no word boundary here: the words come lower-cased from one pass and
+            # the capitalised ones from another that skips to capitals; every word is either
+            lows = _WORD.findall(text.lower())
+            capitals = _CAPITALISED.findall(text)
+            first = _ASCII_LETTER.search(text)
+            first_capital = first is not None and first[0].isupper()
+            self._words: list[str] | None = None
+            self._lower: int | None = len(lows) - len(capitals)
+        else:
+            words = self._words = _ANY_WORD.findall(text)
+            lows = list(map(str.lower, words))
+            capitals = [w for w in words if w[0].isupper()]
+            first_capital = bool(words) and words[0][0].isupper()
+            self._lower = None
+        self._first_capital = first_capital
+        n = self.words = len(lows)
         content = self._content = list(filterfalse(stops.__contains__, lows))
         n_stop = n - len(content)
         self.stop_ratio = n_stop / n if n else 0.0
-        self.topic = frozenset(map(_STEM, compress(content, map(_TOPIC_LENGTH, map(len, content)))))
+        self.topic = frozenset([w[:TOPIC_STEM] for w in content if len(w) >= TOPIC_MIN_LETTERS])
         # capitalised words after the first, and how many of them are function words
-        capitals = [w for w in islice(words, 1, None) if w[0].isupper()]
-        capital_stops = sum(map(stops.__contains__, map(str.lower, capitals)))
+        inner_capitals = capitals[1:] if first_capital else capitals
+        capital_stops = sum(map(stops.__contains__, map(str.lower, inner_capitals)))
         inner_stops = n_stop - (n > 0 and lows[0] in stops)
         if inner_stops >= 2:
             self.title_case = capital_stops * 2 >= inner_stops
         else:  # too few function words to tell: no word in lower case at all
             self.title_case = n >= 2 and self._lower_words() == 0
         inner_content = n - 1 - inner_stops if n else 0
-        self.cap_ratio = (len(capitals) - capital_stops) / inner_content if inner_content >= 2 else 0.0
+        self.cap_ratio = (len(inner_capitals) - capital_stops) / inner_content if inner_content >= 2 else 0.0
         core = text.rstrip(_CLOSING)
         ends_sentence = core[-1:] in _SENTENCE_STOPS
         self.truncated = _TRUNCATED.search(text, max(0, len(_tail_stripped(core)) - _TRUNCATION_WIDTH)) is not None
@@ -163,7 +178,10 @@ class LineFeatures:
         self._has_digit: bool | None = None
 
     def _lower_words(self) -> int:
-        return sum(map(str.islower, map(_FIRST, self._words)))
+        """How many words start with a lower-case letter."""
+        if self._lower is None:
+            self._lower = sum(map(str.islower, map(_FIRST, self._words or ())))
+        return self._lower
 
     @property
     def ui_ratio(self) -> float:
@@ -174,7 +192,7 @@ class LineFeatures:
     def sentence_case(self) -> bool:
         """"Spending plans": a capital first word, every other word in lower case."""
         n = self.words
-        return n >= 2 and self._words[0][0].isupper() and self._lower_words() == n - 1
+        return n >= 2 and self._first_capital and self._lower_words() == n - 1
 
     @property
     def all_caps(self) -> bool:

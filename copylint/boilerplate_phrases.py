@@ -29,6 +29,7 @@ of each line on a length-preserving normalised copy of the line (so offsets carr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from copylint.boilerplate_prefilter import DIGIT, OPENING_LENGTH, needed, openings, parse
@@ -42,6 +43,7 @@ _FOLD = str.maketrans({
     "–": "-", "—": "-", "‒": "-", "―": "-", "‐": "-", "‑": "-", "−": "-",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": " ",
 })
+_ANY = "{any}"
 _ASCII_FOLDED = tuple(chr(c) for c in _FOLD if c < 128)
 _PLACEHOLDERS = {
     "{n}": r"\d[\d,.]*",
@@ -174,6 +176,17 @@ def phrases_of(pack: Pack) -> list[Phrase]:
     return out
 
 
+_Needs = tuple[tuple[str, ...], ...]
+
+
+def _holds(holds: Callable[[str], bool], needs: _Needs) -> bool:
+    """Does the line (``holds`` tells whether it holds a string) hold one string of each option?"""
+    for option in needs:
+        if not any(map(holds, option)):
+            return False
+    return True
+
+
 class PhraseMatcher:
     """Every phrase of the given packs, tried in order on a line: whole lines first, then prefixes and
     starts, then clauses; the first phrase that fits wins.
@@ -206,8 +219,12 @@ class PhraseMatcher:
                     self._by_lead.setdefault(start[0], []).append(rank)
                 else:
                     self._by_opening.setdefault(start, []).append(rank)
+        # a phrase opening with {any} is tried only where the rest of it is found (a quick search)
+        self._rests = {i: text[len(_ANY):] for i, text in enumerate(normalise(p.text.strip()) for p in self.phrases)
+                       if text.startswith(_ANY) and self.phrases[i].match != "clause"}
+        self._rest_patterns: dict[int, re.Pattern[str] | None] = {}
         self._clause_needs = [(i, self._needed[i]) for i in self._clauses]
-        self._candidates: dict[str, tuple[tuple[int, tuple[str, ...] | None], ...]] = {}
+        self._candidates: dict[str, tuple[tuple[int, _Needs | None], ...]] = {}
         self._patterns: dict[int, re.Pattern[str]] = {}
 
     def _pattern(self, i: int) -> re.Pattern[str]:
@@ -227,7 +244,17 @@ class PhraseMatcher:
             pattern = self._patterns[i] = re.compile(source, re.DOTALL)
         return pattern
 
-    def _opening_candidates(self, opening: str, lead: int) -> tuple[tuple[int, tuple[str, ...] | None], ...]:
+    def _rest_found(self, i: int, text: str) -> bool:
+        """Is the rest of phrase ``i``, after the {any} it opens with, anywhere in ``text``?"""
+        if i not in self._rest_patterns:
+            try:
+                self._rest_patterns[i] = re.compile(compile_phrase(self._rests[i]), re.DOTALL)
+            except (ValueError, re.error):  # the rest is no pattern of its own: no quick search
+                self._rest_patterns[i] = None
+        pattern = self._rest_patterns[i]
+        return pattern is None or pattern.search(text) is not None
+
+    def _opening_candidates(self, opening: str, lead: int) -> tuple[tuple[int, _Needs | None], ...]:
         """Anchored phrases, in order, that may match a line opening with ``opening`` (its first
         ``lead`` characters are bullets, brackets and spaces), each with the strings it needs
         (None: it needs none, or its opening was telling enough)."""
@@ -253,16 +280,16 @@ class PhraseMatcher:
         text = normalise(line)
         lead = len(_LEAD_RUN.match(text)[0])  # type: ignore[index]  # the run may be empty, never missing
         holds = text.__contains__
-        for i, strings in self._opening_candidates(text[:lead + OPENING_LENGTH], lead):
-            if strings is None or any(map(holds, strings)):
+        for i, needs in self._opening_candidates(text[:lead + OPENING_LENGTH], lead):
+            if (needs is None or _holds(holds, needs)) and (i not in self._rests or self._rest_found(i, text)):
                 m = self._pattern(i).match(text)
                 if m is not None:
                     return PhraseMatch(self.phrases[i], m.start(1), m.end(1))
         # clauses: the leftmost one wins, and at one place the first in order
         best: tuple[int, re.Match[str]] | None = None
         padded = ""
-        for i, strings in self._clause_needs:
-            if strings is None or any(map(holds, strings)):
+        for i, needs in self._clause_needs:
+            if needs is None or _holds(holds, needs):
                 padded = padded or " " + text  # the space stands for the start of the line
                 m = self._pattern(i).search(padded)
                 if m is not None and (best is None or m.start() < best[1].start()):

@@ -8,8 +8,8 @@ never in:
 - :func:`openings`: the strings (up to :data:`OPENING_LENGTH` characters) that a match must start
   with, or None when it can start with anything (a placeholder, an optional first word); a number
   placeholder opening the phrase is the opening :data:`DIGIT` (any decimal digit);
-- :func:`needed`: strings of which a match must contain at least one (its longest literal word, or
-  one of the choices in a group every match goes through), or None when no literal is certain.
+- :func:`needed`: sets of strings of which a match must contain one each (a literal word, or one
+  of the choices of a group every match goes through), or None when no literal is certain.
 
 Both read the pattern the way :func:`~copylint.boilerplate_phrases.compile_phrase` translates it:
 words are literal characters, ``(a|b)`` a choice, ``?`` an optional item, ``(...)*`` / ``(...)+`` a
@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 #: openings are compared on at most this many characters
 OPENING_LENGTH = 3
+#: options of needed strings shorter than this are not worth looking for, unless they are the best
+TELLING_LENGTH = 3
 #: the opening of a phrase that starts with a number (``{n}``: a decimal digit)
 DIGIT = "{n}"
 
@@ -135,7 +137,8 @@ def openings(items: tuple[Node, ...] | None, width: int = OPENING_LENGTH) -> fro
     return None if "" in starts else frozenset(starts)
 
 
-def _seq_needed(seq: tuple[Node, ...]) -> frozenset[str] | None:
+def _seq_options(seq: tuple[Node, ...]) -> list[frozenset[str]]:
+    """Sets of strings of which every match of ``seq`` contains one (each set is one option)."""
     options: list[frozenset[str]] = []
     run = ""
     for node in seq:
@@ -150,8 +153,12 @@ def _seq_needed(seq: tuple[Node, ...]) -> frozenset[str] | None:
             options.append(inner)
     if run:
         options.append(frozenset([run]))
-    # the most telling option: its shortest string longest, then the fewest strings
-    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
+    return sorted(options, key=_telling, reverse=True)
+
+
+def _telling(option: frozenset[str]) -> tuple[int, int]:
+    """How well an option rules lines out: its shortest string longest, then the fewest strings."""
+    return min(map(len, option)), -len(option)
 
 
 def _node_needed(node: Node) -> frozenset[str] | None:
@@ -160,19 +167,20 @@ def _node_needed(node: Node) -> frozenset[str] | None:
     if node.kind == "plus":
         return _node_needed(node.items[0])
     if node.kind == "alt":
-        choices = [_seq_needed(seq) for seq in node.items]
-        if any(c is None for c in choices):
+        choices = [_seq_options(seq) for seq in node.items]
+        if not all(choices):
             return None
-        return frozenset().union(*choices)
+        return frozenset().union(*(c[0] for c in choices))
     return None
 
 
-def needed(items: tuple[Node, ...] | None) -> tuple[str, ...] | None:
-    """Strings of which every match of the pattern contains one, or None when none is certain
-    (a string holding another of them is left out: the shorter one is found wherever it is)."""
+def needed(items: tuple[Node, ...] | None) -> tuple[tuple[str, ...], ...] | None:
+    """Options, most telling first, of which every match of the pattern holds one string each; or
+    None when nothing is certain. Besides the most telling option, only those whose strings are
+    at least :data:`TELLING_LENGTH` long are kept (a short string is in most lines); a string holding
+    another of its option is left out (the shorter one is found wherever it is)."""
     if items is None:
         return None
-    found = _seq_needed(items)
-    if not found:
-        return None
-    return tuple(sorted(s for s in found if not any(t != s and t in s for t in found)))
+    options = _seq_options(items)
+    kept = [o for k, o in enumerate(options) if k == 0 or _telling(o)[0] >= TELLING_LENGTH]
+    return tuple(tuple(sorted(s for s in o if not any(t != s and t in s for t in o))) for o in kept) or None

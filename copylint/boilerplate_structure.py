@@ -11,7 +11,6 @@ are article furniture or copy, never boilerplate.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -123,15 +122,14 @@ def strong_evidence(f: LineFeatures) -> str | None:
 def _shared_topic(lines: Sequence[LineFeatures], prose: list[bool]) -> tuple[list[int], int]:
     """For each line, how many of its content stems occur in the headline or in a prose line other
     than itself; and how many distinct stems the article has in all."""
-    counts: Counter[str] = Counter()
+    seen: set[str] = set()  # stems of the headline and the prose lines...
+    repeated: set[str] = set()  # ... and those of them in more than one of these lines
     for i, f in enumerate(lines):
         if i == 0 or prose[i]:
-            counts.update(f.topic)
-    shared = []
-    for i, f in enumerate(lines):
-        own = 1 if i == 0 or prose[i] else 0
-        shared.append(sum(1 for w in f.topic if counts[w] > own))
-    return shared, len(counts)
+            repeated |= seen & f.topic
+            seen |= f.topic
+    shared = [len(f.topic & (repeated if i == 0 or prose[i] else seen)) for i, f in enumerate(lines)]
+    return shared, len(seen)
 
 
 def classify(lines: Sequence[LineFeatures], matched: frozenset[int] = frozenset()) -> list[Verdict]:
