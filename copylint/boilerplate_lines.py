@@ -27,6 +27,8 @@ _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 #: a word of such a line that starts with a capital (no letter, or letter and joiner, before it)
 _CAPITALISED = re.compile(r"[A-Z](?<![A-Za-z].)(?<![A-Za-z]['’.-].)[A-Za-z]*+(?:['’.-][A-Za-z]++)*+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+#: every byte but the capitals A-Z (UTF-8 bytes of other characters are never in that range)
+_NOT_CAPITAL = bytes(b for b in range(256) if not ord("A") <= b <= ord("Z"))
 _FIRST = itemgetter(0)
 #: sentence-final punctuation, then any closing quotes or brackets
 _SENTENCE_STOPS = (".", "!", "?")
@@ -119,15 +121,14 @@ class LineFeatures:
     capitals, menu separators, figures) on first use.
     """
 
-    __slots__ = ("_content", "_first_capital", "_has_digit", "_lower", "_menu_separators", "_words", "bulleted",
-                 "cap_ratio", "quoted", "sentence_end", "stop_ratio", "text", "title_case", "topic", "truncated",
-                 "words")
+    __slots__ = ("_ascii", "_capitals", "_content", "_first_capital", "_has_digit", "_inner_stops", "_lower",
+                 "_menu_separators", "_words", "bulleted", "quoted", "sentence_end", "stop_ratio", "text",
+                 "title_case", "topic", "truncated", "words")
 
     text: str  # the line without surrounding whitespace
     words: int
     stop_ratio: float  # share of words that are function words
     title_case: bool  # Capitalised Like A Headline (function words too), not like a sentence
-    cap_ratio: float  # share of content words after the first that are capitalised
     sentence_end: bool  # ends in . ! or ? (then closing quotes or brackets)
     truncated: bool  # ends in "..." or an arrow: a teaser or a link
     quoted: bool  # quoted speech: opens with a quotation mark, ends a sentence or the quotation
@@ -137,37 +138,32 @@ class LineFeatures:
     def __init__(self, text: str) -> None:
         self.text = text
         stops = stop_words()
-        if text.isascii() or _NON_ASCII_LETTER.search(text) is None:
-            # lower-casing moves no word boundary here: the words come lower-cased from one pass and
-            # the capitalised ones from another that skips to capitals; every word is either
+        # a line whose only letters are ASCII ones: lower-casing moves no word boundary, so its words
+        # come lower-cased from one pass, and its capitalised words (when asked for) from another
+        self._ascii = text.isascii() or _NON_ASCII_LETTER.search(text) is None
+        if self._ascii:
             lows = _WORD.findall(text.lower())
-            capitals = _CAPITALISED.findall(text)
-            first = _ASCII_LETTER.search(text)
-            first_capital = first is not None and first[0].isupper()
             self._words: list[str] | None = None
-            self._lower: int | None = len(lows) - len(capitals)
+            self._capitals: list[str] | None = None
         else:
             words = self._words = _ANY_WORD.findall(text)
             lows = list(map(str.lower, words))
-            capitals = [w for w in words if w[0].isupper()]
-            first_capital = bool(words) and words[0][0].isupper()
-            self._lower = None
-        self._first_capital = first_capital
+            self._capitals = [w for w in words if w[0].isupper()]
+        self._lower: int | None = None
+        self._first_capital: bool | None = None
         n = self.words = len(lows)
         content = self._content = list(filterfalse(stops.__contains__, lows))
         n_stop = n - len(content)
         self.stop_ratio = n_stop / n if n else 0.0
         self.topic = frozenset([w[:TOPIC_STEM] for w in content if len(w) >= TOPIC_MIN_LETTERS])
-        # capitalised words after the first, and how many of them are function words
-        inner_capitals = capitals[1:] if first_capital else capitals
-        capital_stops = sum(map(stops.__contains__, map(str.lower, inner_capitals)))
-        inner_stops = n_stop - (n > 0 and lows[0] in stops)
-        if inner_stops >= 2:
-            self.title_case = capital_stops * 2 >= inner_stops
-        else:  # too few function words to tell: no word in lower case at all
+        inner_stops = self._inner_stops = n_stop - (n > 0 and lows[0] in stops)
+        if inner_stops < 2:  # too few function words to tell: no word in lower case at all
             self.title_case = n >= 2 and self._lower_words() == 0
-        inner_content = n - 1 - inner_stops if n else 0
-        self.cap_ratio = (len(inner_capitals) - capital_stops) / inner_content if inner_content >= 2 else 0.0
+        elif self._ascii and len(text.encode().translate(None, _NOT_CAPITAL)) * 2 < inner_stops:
+            self.title_case = False  # fewer capitals than it takes, let alone capitalised function words
+        else:
+            capital_stops = sum(map(stops.__contains__, map(str.lower, self._inner_capitals())))
+            self.title_case = capital_stops * 2 >= inner_stops
         core = text.rstrip(_CLOSING)
         ends_sentence = core[-1:] in _SENTENCE_STOPS
         self.truncated = _TRUNCATED.search(text, max(0, len(_tail_stripped(core)) - _TRUNCATION_WIDTH)) is not None
@@ -177,11 +173,45 @@ class LineFeatures:
         self._menu_separators: int | None = None
         self._has_digit: bool | None = None
 
+    def _all_capitals(self) -> list[str]:
+        """The words that start with a capital, the first word too."""
+        if self._capitals is None:
+            self._capitals = _CAPITALISED.findall(self.text)
+        return self._capitals
+
+    def _starts_capitalised(self) -> bool:
+        """Does the first word start with a capital?"""
+        if self._first_capital is None:
+            if self._words is not None:
+                self._first_capital = bool(self._words) and self._words[0][0].isupper()
+            else:
+                first = _ASCII_LETTER.search(self.text)
+                self._first_capital = first is not None and first[0].isupper()
+        return self._first_capital
+
+    def _inner_capitals(self) -> list[str]:
+        """The capitalised words after the first."""
+        capitals = self._all_capitals()
+        return capitals[1:] if self._starts_capitalised() else capitals
+
     def _lower_words(self) -> int:
-        """How many words start with a lower-case letter."""
+        """How many words start with a lower-case letter (in an ASCII line, every word not capitalised)."""
         if self._lower is None:
-            self._lower = sum(map(str.islower, map(_FIRST, self._words or ())))
+            if self._words is None:
+                self._lower = self.words - len(self._all_capitals())
+            else:
+                self._lower = sum(map(str.islower, map(_FIRST, self._words)))
         return self._lower
+
+    @property
+    def cap_ratio(self) -> float:
+        """Share of content words after the first that are capitalised."""
+        inner_content = self.words - 1 - self._inner_stops if self.words else 0
+        if inner_content < 2:
+            return 0.0
+        capitals = self._inner_capitals()
+        stops = stop_words()
+        return (len(capitals) - sum(map(stops.__contains__, map(str.lower, capitals)))) / inner_content
 
     @property
     def ui_ratio(self) -> float:
@@ -192,7 +222,7 @@ class LineFeatures:
     def sentence_case(self) -> bool:
         """"Spending plans": a capital first word, every other word in lower case."""
         n = self.words
-        return n >= 2 and self._first_capital and self._lower_words() == n - 1
+        return n >= 2 and self._starts_capitalised() and self._lower_words() == n - 1
 
     @property
     def all_caps(self) -> bool:

@@ -44,6 +44,7 @@ _FOLD = str.maketrans({
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": " ",
 })
 _ANY = "{any}"
+_FOLD_PAIRS = tuple((chr(c), plain) for c, plain in _FOLD.items())
 _ASCII_FOLDED = tuple(chr(c) for c in _FOLD if c < 128)
 _PLACEHOLDERS = {
     "{n}": r"\d[\d,.]*",
@@ -67,9 +68,15 @@ _MAX_CACHED_OPENINGS = 4096
 
 def normalise(text: str) -> str:
     """Lower-cased, quote- and dash-folded copy of ``text`` with exactly the same length."""
-    if text.isascii() and not any(c in text for c in _ASCII_FOLDED):  # nothing to fold
+    folded = text
+    if not text.isascii():
+        for c, plain in _FOLD_PAIRS:  # no character folds into one folded again: replacing in turn is translating
+            if c in folded:
+                folded = folded.replace(c, plain)
+    elif any(c in text for c in _ASCII_FOLDED):
+        folded = text.translate(_FOLD)
+    else:  # nothing to fold
         return text.lower()
-    folded = text.translate(_FOLD)
     lowered = folded.lower()
     if len(lowered) == len(folded):
         return lowered

@@ -156,9 +156,11 @@ def _seq_options(seq: tuple[Node, ...]) -> list[frozenset[str]]:
     return sorted(options, key=_telling, reverse=True)
 
 
-def _telling(option: frozenset[str]) -> tuple[int, int]:
-    """How well an option rules lines out: its shortest string longest, then the fewest strings."""
-    return min(map(len, option)), -len(option)
+def _telling(option: frozenset[str]) -> tuple[bool, int, int]:
+    """How well an option rules lines out, for its cost: its strings long enough to be telling,
+    then the fewest strings to look for, then its shortest string longest."""
+    shortest = min(map(len, option))
+    return shortest >= TELLING_LENGTH, -len(option), shortest
 
 
 def _node_needed(node: Node) -> frozenset[str] | None:
@@ -182,5 +184,5 @@ def needed(items: tuple[Node, ...] | None) -> tuple[tuple[str, ...], ...] | None
     if items is None:
         return None
     options = _seq_options(items)
-    kept = [o for k, o in enumerate(options) if k == 0 or _telling(o)[0] >= TELLING_LENGTH]
+    kept = [o for k, o in enumerate(options) if k == 0 or _telling(o)[0]]
     return tuple(tuple(sorted(s for s in o if not any(t != s and t in s for t in o))) for o in kept) or None
