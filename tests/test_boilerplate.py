@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import random
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,17 @@ from conftest import SEEDS, lint
 from copylint import Config, Linter
 from copylint.boilerplate_analysis import matcher
 from copylint.boilerplate_blocks import blocks
-from copylint.boilerplate_phrases import PhraseMatcher, compile_phrase, normalise, phrases_of
+from copylint.boilerplate_lines import line_features, stop_words, ui_words
+from copylint.boilerplate_phrases import (
+    _LEAD,
+    _SEPARATOR,
+    _TRAIL,
+    MATCH_KINDS,
+    PhraseMatcher,
+    compile_phrase,
+    normalise,
+    phrases_of,
+)
 from copylint.errors import ConfigError
 from copylint.packs import builtin_packs, load_pack
 from copylint.rule import SHARED_RESOURCES, Context
@@ -303,3 +316,67 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
         lines.append((start, start + len(line)))
         start += len(line) + 1
     return lines
+
+
+def _reference_matcher(phrases: list) -> Callable[[str], tuple | None]:
+    """All phrases in one regular expression, tried at the start of the line (the matcher without
+    its prefilters)."""
+    order = sorted(range(len(phrases)), key=lambda i: MATCH_KINDS.index(phrases[i].match))
+    ends = {"line": _TRAIL, "prefix": _SEPARATOR, "start": r"(?![\w'])"}
+    alternatives = [f"{_LEAD}(?P<p{i}>{compile_phrase(phrases[i].text)}){ends[phrases[i].match]}"
+                    for i in order if phrases[i].match != "clause"]
+    clauses = "|".join(f"(?P<p{i}>{compile_phrase(phrases[i].text)})" for i in order if phrases[i].match == "clause")
+    alternatives.append(rf"(?:.*?[\s(\"'-])??(?:{clauses})(?![\w'])")
+    pattern = re.compile("|".join(alternatives), re.DOTALL)
+
+    def match(line: str) -> tuple | None:
+        m = pattern.match(normalise(line))
+        return None if m is None else (phrases[int(m.lastgroup[1:])].text, *m.span(m.lastgroup))
+    return match
+
+
+def test_prefilters_never_change_what_a_line_matches() -> None:
+    m = PhraseMatcher(PACKS)
+    reference = _reference_matcher(m.phrases)
+    rng = random.Random(7)
+    samples = [s for ph in m.phrases for s in ph.examples + ph.counterexamples]
+    copy = [line for line in (BODY + LONG_BODY).split("\n") if line]
+    lines = list(samples)
+    for _ in range(3000):
+        sample, words = rng.choice(samples), rng.choice(copy).split()
+        cut = rng.randint(0, len(words))
+        lines.append(rng.choice(["", "• ", "(", "- ", "| ", "  ", "[", "«", "# "])
+                     + rng.choice([sample, sample.upper(), " ".join([*words[:cut], sample]),
+                                   " ".join(words[:cut]) + ", " + sample.lower(), sample + " " + " ".join(words[cut:])])
+                     + rng.choice(["", ".", " »", ":", " | ", " - and more", "...", "s", "'s", " 2024"]))
+    for line in lines:
+        found = m.match_line(line)
+        assert (None if found is None else (found.phrase.text, found.start, found.end)) == reference(line), line
+
+
+@pytest.mark.parametrize("line", [
+    "Council approves new budget", "Budget Approved After A Long Debate In The House Of Lords",
+    "The U.S.-China talks, said the minister’s aide, were “very good” – for now.", "MARKETS | NEWS | SPORT",
+    "Şişli’de İstanbul ÇARŞI and the Ölüdeniz Beach Club of Fethiye", "ǅemal said so", "a..B x-Men O'Neill's",
+    "Top 10 Cheap Flights", "Spending plans", "  “Not now.”  ", "Read more...", "by JANE SMITH, Reuters",
+])
+def test_line_features_match_a_word_by_word_reading(line: str) -> None:
+    f = line_features(line)
+    words = re.findall(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*", line.strip())
+    lows = [w.lower() for w in words]
+    stops = stop_words()
+    inner = list(zip(words[1:], lows[1:], strict=True))
+    inner_stops = [w for w, lw in inner if lw in stops]
+    inner_content = [w for w, lw in inner if lw not in stops]
+    n_lower = sum(w[0].islower() for w in words)
+    assert f.words == len(words)
+    assert f.stop_ratio == (sum(lw in stops for lw in lows) / len(words) if words else 0.0)
+    assert f.ui_ratio == (sum(lw in ui_words() and lw not in stops for lw in lows) / len(words) if words else 0.0)
+    assert f.topic == {lw[:5] for lw in lows if lw not in stops and len(lw) >= 3}
+    if len(inner_stops) >= 2:
+        assert f.title_case == (2 * sum(w[0].isupper() for w in inner_stops) >= len(inner_stops))
+    else:
+        assert f.title_case == (len(words) >= 2 and n_lower == 0)
+    capital_content = sum(w[0].isupper() for w in inner_content)
+    assert f.cap_ratio == (capital_content / len(inner_content) if len(inner_content) >= 2 else 0.0)
+    assert f.sentence_case == (len(words) >= 2 and words[0][0].isupper() and n_lower == len(words) - 1)
