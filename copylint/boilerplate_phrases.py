@@ -127,7 +127,7 @@ def compile_phrase(text: str) -> str:
             else:
                 out.append(r"\s+")
         else:
-            out.append(re.escape(c))
+            out.append(c if c.isalnum() else re.escape(c))  # re.escape leaves letters and digits alone
         i += 1
     if depth:
         raise ValueError("unbalanced '('")

@@ -18,7 +18,8 @@ repeat, and spaces and placeholders stand for text that is not known in advance.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from typing import NamedTuple
 
 #: openings are compared on at most this many characters
 OPENING_LENGTH = 3
@@ -28,9 +29,8 @@ TELLING_LENGTH = 3
 DIGIT = "{n}"
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
-    """One item of a phrase pattern: ``kind`` is lit (``text`` is the character), gap (spaces, a
+class Node(NamedTuple):
+    """One item of a phrase pattern: ``kind`` is lit (``text`` is the characters), gap (spaces, a
     placeholder: unknown text), number (``{n}``: a digit, then unknown text), alt (``items`` are the
     choices, each a sequence), opt, star or plus (``items`` holds the one item they apply to)."""
 
@@ -39,6 +39,8 @@ class Node:
     items: tuple = ()
 
 
+#: characters with no meaning in the pattern language ("*" and "+" only repeat a group, after ")")
+_LITERAL_RUN = re.compile(r"[^{\\()|?\s]+")
 _GAP = Node("gap")
 _NUMBER = Node("number")
 _QUANTIFIERS = {"?": "opt", "*": "star", "+": "plus"}
@@ -76,15 +78,23 @@ def parse(src: str) -> tuple[Node, ...] | None:
         elif c == "?" or (c in "*+" and i and src[i - 1] == ")"):
             if not seq:
                 return None
-            seq[-1] = Node(_QUANTIFIERS[c], items=(seq[-1],))
+            last = seq.pop()
+            if last.kind == "lit" and len(last.text) > 1:  # it applies to the last character only
+                seq.append(Node("lit", last.text[:-1]))
+                last = Node("lit", last.text[-1])
+            seq.append(Node(_QUANTIFIERS[c], items=(last,)))
         elif c.isspace():
             while i + 1 < len(src) and src[i + 1].isspace():
                 i += 1
             if i + 1 < len(src) and src[i + 1] == "?":  # "a ?b": an optional space
                 i += 1
             seq.append(_GAP)
-        else:
-            seq.append(Node("lit", c))
+        else:  # a run of literal characters (or a backslash ending the pattern), one node
+            run = _LITERAL_RUN.match(src, i)
+            text = run[0] if run else c
+            seq.append(Node("lit", text))
+            i += len(text)
+            continue
         i += 1
     if len(stack) != 1:
         return None
@@ -96,6 +106,8 @@ def _seq_openings(seq: tuple[Node, ...], width: int) -> set[tuple[str, bool]]:
     match is that start (so the next item goes on from it)."""
     out = {("", True)}
     for node in seq:
+        if not any(complete for _, complete in out):  # every start is as long as it gets
+            break
         nxt = set()
         following = _node_openings(node, width)
         for start, complete in out:

@@ -25,6 +25,7 @@ from copylint.boilerplate_phrases import (
     normalise,
     phrases_of,
 )
+from copylint.boilerplate_prefilter import DIGIT, needed, openings, parse
 from copylint.errors import ConfigError
 from copylint.packs import builtin_packs, load_pack
 from copylint.rule import SHARED_RESOURCES, Context
@@ -380,3 +381,19 @@ def test_line_features_match_a_word_by_word_reading(line: str) -> None:
     capital_content = sum(w[0].isupper() for w in inner_content)
     assert f.cap_ratio == (capital_content / len(inner_content) if len(inner_content) >= 2 else 0.0)
     assert f.sentence_case == (len(words) >= 2 and words[0][0].isupper() and n_lower == len(words) - 1)
+
+
+@pytest.mark.parametrize(("pattern", "starts", "needs"), [
+    ("colou?r", {"col"}, (("colo",),)),
+    ("(click|tap) here", {"cli", "tap"}, (("here",), ("click", "tap"))),
+    ("ad ?blocker", {"ad"}, (("blocker",),)),
+    ("{n}:{n} left", {DIGIT}, (("left",),)),
+    ("(a|b)*c", {"a", "b", "c"}, (("c",),)),
+    ("{any}all rights reserved", None, (("reserved",), ("rights",), ("all",))),
+    ("(share|shares) (this)?", {"sha"}, (("share",),)),
+    (r"\(c\) 2024", {"(c)"}, (("2024",), ("(c)",))),
+])
+def test_prefilter_reads_the_pattern_language(pattern: str, starts: set | None, needs: tuple) -> None:
+    items = parse(pattern)
+    assert openings(items) == (None if starts is None else frozenset(starts))
+    assert needed(items) == needs
