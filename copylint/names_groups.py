@@ -75,30 +75,52 @@ def forms_of(mentions: Iterable[Mention], is_common: Callable[[str], bool],
     tailed = []
     for m in mentions:
         toks = m.tokens
-        n = len(toks)
-        prefix = ADDRESS_KEY if m.address else ""
-        shouted = n > 1 and all(t.text.isupper() for t in toks)
-        opener = m.sentence_start and is_common(toks[0].text)  # "And Anastacia", "Looking forward"
-        for i in range(n):
-            first = toks[i].text
-            weak = shouted or (i == 0 and opener) or (first.isupper() and len(first) > 1 and is_common(first))
-            before = fold(toks[i - 1].text) if i > 1 or (i == 1 and not opener) else ""
-            surface = ""
-            for j in range(i, min(n, i + MAX_WORDS)):
-                surface = first if j == i else surface + " " + toks[j].text
-                if (j == i and first.islower()) or surface.isupper():
-                    continue  # a particle on its own is not a name; capitals may be only emphasis
-                key = fold(surface)
-                if prefix:
-                    key = prefix + key
-                occ = Occurrence(toks[i].start, toks[j].end, surface, j - i + 1, i == 0 and m.sentence_start,
-                                 weak, before)
-                by_key.setdefault(key, []).append(occ)
-        if m.tail is not None and not is_compound(m.tokens[-1].text, m.tail.text):
+        if len(toks) == 1 and not m.address:  # one word, most often: its one form
+            start, end, first = toks[0]
+            if not (first.islower() or first.isupper()):
+                weak = m.sentence_start and is_common(first)  # "And Anastacia", "Looking forward"
+                occ = _new_occurrence(Occurrence, (start, end, first, 1, m.sentence_start, weak, ""))
+                key = _FOLDED.get(first) or fold(first)
+                found = by_key.get(key)
+                if found is None:
+                    by_key[key] = [occ]
+                else:
+                    found.append(occ)
+        else:
+            _add_forms(by_key, m, is_common)
+        if m.tail is not None and not is_compound(toks[-1].text, m.tail.text):
             tailed.append(m)
     for m in tailed:
         _add_hyphen_tail(by_key, m)
     return by_key
+
+
+#: builds an :class:`Occurrence` without the Python frame of a named tuple's ``__new__``
+_new_occurrence = tuple.__new__
+
+
+def _add_forms(by_key: dict[str, list[Occurrence]], m: Mention, is_common: Callable[[str], bool]) -> None:
+    """Add every form of mention ``m`` (every run of one to :data:`MAX_WORDS` of its words)."""
+    toks = m.tokens
+    n = len(toks)
+    prefix = ADDRESS_KEY if m.address else ""
+    shouted = n > 1 and all(t.text.isupper() for t in toks)
+    opener = m.sentence_start and is_common(toks[0].text)  # "And Anastacia", "Looking forward"
+    for i in range(n):
+        first = toks[i].text
+        weak = shouted or (i == 0 and opener) or (first.isupper() and len(first) > 1 and is_common(first))
+        before = fold(toks[i - 1].text) if i > 1 or (i == 1 and not opener) else ""
+        surface = ""
+        for j in range(i, min(n, i + MAX_WORDS)):
+            surface = first if j == i else surface + " " + toks[j].text
+            if (j == i and first.islower()) or surface.isupper():
+                continue  # a particle on its own is not a name; capitals may be only emphasis
+            key = fold(surface)
+            if prefix:
+                key = prefix + key
+            occ = _new_occurrence(Occurrence, (toks[i].start, toks[j].end, surface, j - i + 1,
+                                               i == 0 and m.sentence_start, weak, before))
+            by_key.setdefault(key, []).append(occ)
 
 
 def _add_hyphen_tail(by_key: dict[str, list[Occurrence]], m: Mention) -> None:

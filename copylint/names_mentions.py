@@ -43,6 +43,10 @@ def _in_url(prose: str, pos: int) -> bool:
     return _URL_MARK.search(prose, begin, pos) is not None
 
 
+#: builds a named tuple without the Python frame of its ``__new__`` (an article has hundreds)
+_new = tuple.__new__
+
+
 class NameToken(NamedTuple):
     """One word of a mention, in prose offsets; a possessive ending is left out of the span."""
 
@@ -82,6 +86,7 @@ class MentionScanner:
     def mentions(self, prose: str) -> list[Mention]:
         """Every mention in ``prose``, in order."""
         out: list[Mention] = []
+        titles = self.titles
         for m in self._run.finditer(prose):
             start, end = m.span()
             whole, tail_text = m.group(0, 1)
@@ -91,12 +96,13 @@ class MentionScanner:
             if address_before or address_after:
                 self._split_addresses(prose, m, address_before, address_after, out)
                 continue
-            tail = NameToken(end + 1, m.end(1), tail_text) if tail_text else None
+            tail = _new(NameToken, (end + 1, m.end(1), tail_text)) if tail_text else None
             if " " not in whole and "\n" not in whole and "\u00a0" not in whole:  # one word, most often
                 if whole.endswith(_POSSESSIVE) and len(whole) > 3:
-                    self._close(prose, [NameToken(start, end - 2, whole[:-2])], None, out)
-                else:
-                    self._close(prose, [NameToken(start, end, whole)], tail, out)
+                    end, whole, tail = end - 2, whole[:-2], None
+                if whole not in titles:  # a title alone is no name
+                    out.append(_new(Mention, ((_new(NameToken, (start, end, whole)),), "",
+                                              sentence_starts_at(prose, start), tail, False)))
                 continue
             self._close_words(prose, start, whole, tail, out)
         return out
@@ -145,6 +151,8 @@ class MentionScanner:
 
 def sentence_starts_at(prose: str, pos: int) -> bool:
     """Does a word at ``pos`` begin a sentence (or a line: a headline, a list item)?"""
+    if pos > 1 and prose[pos - 1] == " " and prose[pos - 2].isalnum():
+        return False  # after a word and a space, most often
     i = pos - 1
     while i >= 0 and prose[i] in _OPENERS:
         i -= 1
