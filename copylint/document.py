@@ -176,8 +176,9 @@ _SCAN_RE = re.compile(
     r"[^\w'’.+\-@\#]*+(?:(?P<plain>[^\W\d_]++(?![\w'’.+@-])(?!:/))|" + _TOKEN_RE.pattern + ")",
     re.VERBOSE,
 )
-_KIND_OF_GROUP = tuple("word" if name == "plain" else name
-                       for name, _ in sorted(_SCAN_RE.groupindex.items(), key=lambda item: item[1]))
+#: token kind by group number (group 0, the whole match, is never a token's group)
+_KIND_OF_GROUP = ("", *("word" if name == "plain" else name
+                        for name, _ in sorted(_SCAN_RE.groupindex.items(), key=lambda item: item[1])))
 _SENTENCE_END = frozenset(".!?")
 _OPENERS = frozenset("\"'“‘([«—–- \t\u00a0")
 #: Words that end in a full stop without ending a sentence.
@@ -264,15 +265,16 @@ class Document:
         append = out.append
         kinds = _KIND_OF_GROUP
         verdicts = _GAP_VERDICTS
-        last_end = -1
+        new_token = tuple.__new__  # what Token(...) calls, without its Python-level __new__
+        last_end = -2  # before the first token: no gap of one character can end here
         prev_word = ""
         for m in _SCAN_RE.finditer(prose):
-            group = m.lastindex or 0
+            group = m.lastindex
             s, e = m.span(group)
-            if last_end < 0:
-                boundary = True
-            elif s - last_end == 1 and prose[last_end] == " ":
+            if s - last_end == 1 and prose[last_end] == " ":
                 boundary = False  # the common case: one space, no punctuation between two tokens
+            elif last_end < 0:
+                boundary = True
             else:
                 gap = prose[last_end:s]
                 verdict = verdicts.get(gap)
@@ -282,7 +284,7 @@ class Document:
                         verdicts[gap] = verdict
                 boundary = verdict if verdict is not _DEPENDS else _starts_sentence(prose, last_end, s, prev_word)
             prev_word = prose[s:e]
-            append(Token(s, e, prev_word, kinds[group - 1], boundary))
+            append(new_token(Token, (s, e, prev_word, kinds[group], boundary)))
             last_end = e
         return out
 

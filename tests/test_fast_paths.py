@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from copylint.document import _TOKEN_RE
+from copylint import Config, Linter
+from copylint.document import _TOKEN_RE, _starts_sentence
 from copylint.lexicon import RARE_USAGE_FILE, LexiconData, load_rare_usage
 from copylint.packs import data_path
 from copylint.readers import read
@@ -37,6 +38,16 @@ def test_tokens_are_those_of_the_reference_pattern(text: str) -> None:
     expected = [(m.start(), m.end(), m.group(), m.lastgroup) for m in _TOKEN_RE.finditer(text)]
     got = [(t.start, t.end, t.text, t.kind) for t in read(text).tokens]
     assert got == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_sentence_starts_are_those_of_the_plain_rule(text: str) -> None:
+    doc = read(text)
+    tokens = doc.tokens
+    expected = [i == 0 or _starts_sentence(doc.prose, tokens[i - 1].end, t.start, tokens[i - 1].text)
+                for i, t in enumerate(tokens)]
+    assert [t.sentence_start for t in tokens] == expected
 
 
 WORDS = ["year", "yeast", "bear", "ear", "tear", "dear", "yeae", "clear", "ukrainian", "kursk", "apple",
@@ -116,3 +127,12 @@ def test_rare_usage_lookup_gives_what_the_file_lists() -> None:
         assert rare.zipf(word) == float(listed[word]), word
         for other in (word[:-1], word + "x", word[1:]):
             assert rare.zipf(other) == float(listed.get(other, 0.0)), other
+
+
+def test_warm_up_changes_no_finding() -> None:
+    text = "The Ukrainain army said on Mondya it had recaptured the vilage.\n\nShare this article\n"
+    expected = Linter(Config()).check(text)
+    linter = Linter(Config())
+    assert linter.warm_up(freeze_gc=False) > 0
+    assert linter.check(text) == expected
+    assert expected
