@@ -6,7 +6,8 @@
 
 Measures: words/s and articles/s for all default rules and per rule family (each in a fresh process
 on one core: the first pass, with per-word caches empty, and the best warm pass); Linter latency
-for a CMS (1,000 calls on ~1,000-word articles: p50, p99, max); CLI cold start on the seed article;
+for a CMS (after Linter.warm_up(), with and without its gc.freeze(): 1,000 distinct ~1,000-word
+articles seen once, then again: p50, p99, max per call and per 1,000 words); CLI cold start on the seed article;
 linear scaling (one article repeated 1x, 10x, 100x); peak RSS of the CLI on the whole corpus and of
 a Linter over 10,000 calls; and, on the same files in the same run, codespell and harper-py when
 they are installed, so ratios hold on a noisy machine (--quick: the first 200 articles for the
@@ -100,21 +101,45 @@ def article_of(n_words: int, articles: list[str], start: int) -> str:
     return "\n\n".join(parts)
 
 
-def latency(articles: list[str], calls: int) -> dict:
+def _latency(calls: int, freeze_gc: bool) -> dict:
+    """A CMS in this (fresh) process: one Linter, ``warm_up()`` at start (timed: the cold cost),
+    then ``calls`` distinct ~1,000-word articles once (their rare words mostly unseen, as new copy
+    is) and the same articles again (every word judged before). Milliseconds per call and per
+    1,000 words."""
     from copylint import Config, Linter
 
+    articles = load_articles()
+    docs = [article_of(1000, articles, i * 3) for i in range(calls)]
     linter = Linter(Config())
-    docs = [article_of(1000, articles, i * 3) for i in range(50)]
-    linter.check(docs[0])
-    times = []
-    for i in range(calls):
-        t0 = time.perf_counter()
-        linter.check(docs[i % len(docs)])
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    return {"calls": calls, "mean_words": round(statistics.mean(words(d) for d in docs)),
-            "p50_ms": round(times[len(times) // 2], 2), "p99_ms": round(times[int(len(times) * 0.99)], 2),
-            "max_ms": round(times[-1], 2)}
+    warm_up = linter.warm_up(articles[-1], freeze_gc=freeze_gc)
+    out: dict = {"calls": calls, "mean_words": round(statistics.mean(words(d) for d in docs)),
+                 "freeze_gc": freeze_gc, "warm_up_s": round(warm_up, 3)}
+    for label in ("new", "again"):
+        times, per_1k = [], []
+        for d in docs:
+            t0 = time.perf_counter()
+            linter.check(d)
+            ms = (time.perf_counter() - t0) * 1000
+            times.append(ms)
+            per_1k.append(ms * 1000 / words(d))
+        for name, values in (("ms", times), ("ms_per_1k", per_1k)):
+            values.sort()
+            out[f"{label}_{name}"] = {"p50": round(values[len(values) // 2], 2),
+                                      "p99": round(values[int(len(values) * 0.99)], 2),
+                                      "max": round(values[-1], 2)}
+    return out
+
+
+def latency(calls: int) -> list[dict]:
+    """With and without gc.freeze() after the warm-up, each in a fresh process."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    rows = []
+    for freeze_gc in (True, False):
+        with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+            rows.append(pool.submit(_latency, calls, freeze_gc).result())
+    return rows
 
 
 def cold_start(runs: int) -> dict:
@@ -253,9 +278,16 @@ def main(argv: list[str] | None = None) -> int:
                   f"warm {r['warm_words_per_s']:>9,} words/s  first call {r['first_call_s']:.3f} s  "
                   f"({r['findings']} findings)")
     if "latency" in only:
-        results["latency"] = lat = latency(articles, 200 if args.quick else 1000)
-        print(f"\nCMS latency, warm Linter, {lat['calls']} calls on ~{lat['mean_words']}-word articles: "
-              f"p50 {lat['p50_ms']} ms, p99 {lat['p99_ms']} ms, max {lat['max_ms']} ms")
+        results["latency"] = lat = latency(200 if args.quick else 1000)
+        print(f"\nCMS latency, one Linter in a fresh process, {lat[0]['calls']} distinct "
+              f"~{lat[0]['mean_words']}-word articles after Linter.warm_up() (the cold cost: "
+              f"{lat[0]['warm_up_s']} s); p50 / p99 / max per call and per 1,000 words")
+        for r in lat:
+            for label, what in (("new", "first time"), ("again", "second time")):
+                ms, k = r[f"{label}_ms"], r[f"{label}_ms_per_1k"]
+                print(f"  {'gc.freeze()' if r['freeze_gc'] else 'no freeze':<12} {what:<12} "
+                      f"{ms['p50']:>6} / {ms['p99']:>6} / {ms['max']:>6} ms   "
+                      f"per 1,000 words {k['p50']:>5} / {k['p99']:>5} / {k['max']:>6} ms")
     if "cold" in only:
         results["cold_start"] = cs = cold_start(3 if args.quick else 7)
         print(f"\nCLI cold start on the seed: median {cs['median_s']} s (min {cs['min_s']} s), "
