@@ -72,11 +72,16 @@ def forms_of(mentions: Iterable[Mention], is_common: Callable[[str], bool],
     """Every form of the mentions, by folded key. ``is_compound(word, next_word)`` says whether
     ``word-next_word`` is an ordinary hyphenated compound (Spanish-language) rather than a name."""
     by_key: dict[str, list[Occurrence]] = {}
-    tailed = []
+    tailed: list[tuple[Mention, str]] = []  # mentions followed by a lowercase word, and that word
+    hyphenated: set[str] = set()  # every hyphenated word (Jong-un): a lost hyphen needs one
     for m in mentions:
         toks = m.tokens
+        if m.tail is not None:
+            tailed.append((m, m.tail.text))
         if len(toks) == 1 and not m.address:  # one word, most often: its one form
             start, end, first = toks[0]
+            if "-" in first:
+                hyphenated.add(first)
             if not (first.islower() or first.isupper()):
                 weak = m.sentence_start and is_common(first)  # "And Anastacia", "Looking forward"
                 occ = _new_occurrence(Occurrence, (start, end, first, 1, m.sentence_start, weak, ""))
@@ -87,11 +92,12 @@ def forms_of(mentions: Iterable[Mention], is_common: Callable[[str], bool],
                 else:
                     found.append(occ)
         else:
+            hyphenated.update(t.text for t in toks if "-" in t.text)
             _add_forms(by_key, m, is_common)
-        if m.tail is not None and not is_compound(toks[-1].text, m.tail.text):
-            tailed.append(m)
-    for m in tailed:
-        _add_hyphen_tail(by_key, m)
+    for m, tail in tailed:
+        last = m.tokens[-1].text
+        if last + "-" + tail in hyphenated and not is_compound(last, tail):
+            _add_hyphen_tail(by_key, m)
     return by_key
 
 
@@ -190,15 +196,18 @@ class NearMisses:
                 single = [o for o in occs if o.size == 1 and not o.weak]
                 if single:
                     words[key] = single
-        majors = [(k, len(v)) for k, v in words.items() if len(v) >= 2 and len(k) >= MIN_NEAR_MISS_LEN]
+        # a slip almost never changes a name's first letter (Kabul / Zabul): majors by first letter
+        majors: dict[str, list[tuple[str, int]]] = {}
+        for k, v in words.items():
+            if len(v) >= 2 and len(k) >= MIN_NEAR_MISS_LEN:
+                majors.setdefault(k[0], []).append((k, len(v)))
         if not majors:
             return
         for minor, occs in words.items():
             count = len(occs)
-            for major, major_count in majors:
-                if (major_count < 2 * count or abs(len(major) - len(minor)) > 2 or major == minor
-                        or major[0] != minor[0]):
-                    continue  # a slip almost never changes a name's first letter (Kabul / Zabul)
+            for major, major_count in majors.get(minor[0], ()):
+                if major_count < 2 * count or abs(len(major) - len(minor)) > 2 or major == minor:
+                    continue
                 limit = 2 if min(len(major), len(minor)) >= TWO_EDIT_LEN else 1
                 distance = OSA.distance(major, minor, score_cutoff=limit)
                 if distance <= limit and self.same_entity(words[major], occs, distance):

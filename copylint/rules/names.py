@@ -73,7 +73,7 @@ class NameVariants(Rule):
             entry = styles.by_key.get(key)
             if entry is not None:
                 groups.union(_ENTRY + str(entry), key)
-            elif len(key) > MAX_SHORT_FORM:
+            elif len(occs) > 1 and len(key) > MAX_SHORT_FORM:
                 surface = occs[0].surface
                 if any(o.surface != surface for o in occs):
                     groups.add(key)
