@@ -10,6 +10,7 @@ part of it. The scanner is one regular expression over the prose, so it is linea
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from copylint.document import ABBREVIATIONS
@@ -28,6 +29,7 @@ _ADDRESS_BEFORE = "@#/"
 #: a word followed by this is part of a domain, an e-mail address or a dotted abbreviation
 #: (``LiveNation.com``, ``claw@HighRoad.com``, the ``U`` of ``Pakistan-U.S.``)
 _ADDRESS_AFTER = re.compile(r"[.@]\w")
+_ADDRESS_MARKS = frozenset(".@")
 _POSSESSIVE = ("'s", "’s")
 _OPENERS = " \t\u00a0\"'“‘([«"
 _CLOSERS = "\"'”’)]»"
@@ -76,7 +78,7 @@ class MentionScanner:
     def __init__(self, particles: frozenset[str], titles: frozenset[str]) -> None:
         self.titles = titles
         self.particles = particles
-        part = "|".join(sorted((re.escape(p) for p in particles), key=len, reverse=True))
+        part = _alternation(particles)
         self._run = re.compile(
             rf"(?<![\w'’\-.])(?:(?:{part}){_JOIN})?{_NAME_TOKEN}"
             rf"(?:{_JOIN}(?:(?:{part}){_JOIN})*{_NAME_TOKEN})*(?![\w])"
@@ -92,7 +94,7 @@ class MentionScanner:
             whole, tail_text = m.group(0, 1)
             address_before = start > 0 and prose[start - 1] in _ADDRESS_BEFORE and (
                 prose[start - 1] != "/" or _in_url(prose, start))
-            address_after = _ADDRESS_AFTER.match(prose, end) is not None
+            address_after = prose[end:end + 1] in _ADDRESS_MARKS and _ADDRESS_AFTER.match(prose, end) is not None
             if address_before or address_after:
                 self._split_addresses(prose, m, address_before, address_after, out)
                 continue
@@ -147,6 +149,22 @@ class MentionScanner:
         if len(tokens) == 1 and tokens[0].text in self.titles:
             return
         out.append(Mention(tuple(tokens), " ".join(titles), initial and not titles, tail))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A pattern matching exactly ``words``, as a tree of shared beginnings (``d(?:e(?:l)?|u)``):
+    the regex engine tries each first letter once instead of every word."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for head, tails in sorted(rests.items()):
+        longer = [t for t in tails if t]
+        if not longer:
+            branches.append(re.escape(head))
+        else:
+            branches.append(f"{re.escape(head)}(?:{_alternation(longer)}){'?' if '' in tails else ''}")
+    return "|".join(branches)
 
 
 def sentence_starts_at(prose: str, pos: int) -> bool:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 
 import pytest
 from conftest import lint
+from hypothesis import given
+from hypothesis import strategies as st
 
 from copylint import Config
 from copylint.errors import ConfigError
 from copylint.names_groups import fold
+from copylint.names_mentions import _alternation
 from copylint.names_style import mention_scanner
 from copylint.packs import data_path
 from copylint.rule import SHARED_RESOURCES, Context
@@ -236,3 +240,14 @@ def test_style_is_applied_only_when_selected() -> None:
 def test_unknown_house_style_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="house-style"):
         names("Kiev.", **{"house-style": "nonesuch"})
+
+
+_SHORT_WORDS = st.text(alphabet="abdel-", min_size=1, max_size=5)
+
+
+@given(st.frozensets(_SHORT_WORDS, min_size=1, max_size=12), _SHORT_WORDS)
+def test_particle_tree_matches_exactly_its_words(words: frozenset[str], other: str) -> None:
+    pattern = re.compile(f"(?:{_alternation(words)})")
+    assert all(pattern.fullmatch(w) for w in words)
+    assert (pattern.fullmatch(other) is not None) == (other in words)
+
