@@ -30,23 +30,24 @@ REAL_TYPOS = frozenset({
 })
 
 
-def _pages(corpus: Path) -> list[tuple[str, str]]:
-    """(page id, gold text) of the usable pages."""
+def gold_pages(corpus: Path) -> list[tuple[str, str, str]]:
+    """(dataset, page id, gold text) of every English page without "?" mojibake (also used by the
+    names section)."""
     out = []
     for name in DATASETS:
         path = corpus / "boilerplate-dev" / name
-        if not path.exists():
+        if not path.is_file():
             continue
         with open(path, encoding="utf-8") as f:
             for line in f:
                 page = json.loads(line)
                 if page.get("english", True) and not page.get("qmark_mojibake"):
-                    out.append((page["id"], page["gold_text"]))
+                    out.append((name.split("-", 1)[0], page["id"], page["gold_text"]))
     return out
 
 
 def run(corpus: Path) -> dict:
-    pages = _pages(corpus)
+    pages = [(page_id, text) for _, page_id, text in gold_pages(corpus)]
     if not pages:
         print("boilerplate-dev gold texts are absent; skipped")
         return {}

@@ -10,15 +10,15 @@ corpus text is copied here; the flagged text is printed from the corpus at run t
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 from collections import Counter
 from pathlib import Path
 
+from accuracy_other_sources import gold_pages
+
 from copylint import Config, Linter
 
 SELECT = ("CL2",)
-DATASETS = ("zyte-article-extraction.jsonl", "l3s-gn1.jsonl")
 #: flags judged real inconsistencies of the source: "page-id code sha1(flagged text)[:8]"  # kind
 REAL = frozenset({
     "zyte-076f4f33bf75059d CL203 71bcd582",  # compound closed and hyphenated
@@ -41,28 +41,12 @@ REAL = frozenset({
 })
 
 
-def _pages(corpus: Path) -> list[tuple[str, str, str]]:
-    """(dataset, page id, gold text) of every English page without mojibake."""
-    out = []
-    for name in DATASETS:
-        path = corpus / "boilerplate-dev" / name
-        if not path.is_file():
-            continue
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                page = json.loads(line)
-                if page.get("english") is False or page.get("qmark_mojibake"):
-                    continue
-                out.append((name.split("-", 1)[0], page["id"], page["gold_text"]))
-    return out
-
-
 def _key(page_id: str, code: str, text: str) -> str:
     return f"{page_id} {code} {hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
 
 
 def run(corpus: Path) -> dict:
-    pages = _pages(corpus)
+    pages = gold_pages(corpus)
     if not pages:
         print("boilerplate-dev gold texts are absent; nothing to measure")
         return {}
