@@ -234,7 +234,7 @@ class Judge:
         out: list[str] = []
         if len(word) < MIN_EVIDENCE_LENGTH:
             return ()
-        for form in article.by_initial.get(lower[:1], ()):
+        for form in article.starting_with(lower[:1]):
             n = counts[form]
             if n <= mine or abs(len(form) - len(word)) > limit or form.lower() == lower:
                 continue

@@ -85,13 +85,15 @@ class ArticleWords:
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
+        self._by_initial: dict[str, list[str]] = {}
 
     @cached_property
     def counts(self) -> Counter[str]:
         raw = Counter([tok.text for tok in self._doc.tokens if tok.kind == "word"])
         forms: Counter[str] = Counter()
         for text, n in raw.items():
-            text = strip_possessive(text.replace("’", "'"))
+            if "'" in text or "’" in text:
+                text = strip_possessive(text.replace("’", "'"))
             forms[text] += n
             if "-" in text:
                 for part in text.split("-"):
@@ -105,11 +107,11 @@ class ArticleWords:
             out[form.lower()] += n
         return out
 
-    @cached_property
-    def by_initial(self) -> dict[str, list[str]]:
-        """Word forms grouped by lowercase first letter (for near-form search)."""
-        out: dict[str, list[str]] = {}
-        for form in self.counts:
-            if len(form) >= MIN_LENGTH and form.isalpha():
-                out.setdefault(form[0].lower(), []).append(form)
-        return out
+    def starting_with(self, initial: str) -> list[str]:
+        """Word forms whose lowercase first letter is ``initial``, in order of first use (for the
+        near-form search; built for a letter the first time it is asked for)."""
+        forms = self._by_initial.get(initial)
+        if forms is None:
+            forms = self._by_initial[initial] = [
+                f for f in self.counts if len(f) >= MIN_LENGTH and f[0].lower() == initial and f.isalpha()]
+        return forms
