@@ -85,21 +85,18 @@ def run(args: argparse.Namespace) -> int:
 
 def render(args: argparse.Namespace, findings: list[Finding], context: ReportContext) -> None:
     fmt = args.format
-    if fmt in ("rich", "text"):
-        from rich.console import Console
+    plain = fmt == "text" or (fmt == "rich" and (not sys.stdout.isatty() or "NO_COLOR" in os.environ))
+    if plain or (args.statistics and fmt != "rich"):
+        from copylint.report import text
 
-        from copylint.report import console
-
-        out = Console(no_color=fmt == "text" or None, highlight=False,
-                      force_terminal=False if fmt == "text" else None)
-        console.render(findings, context, out, statistics=args.statistics)
+        text.render(findings, context, sys.stdout, statistics=args.statistics)
         return
-    if args.statistics:
+    if fmt == "rich":
         from rich.console import Console
 
         from copylint.report import console
 
-        console.render_statistics(findings, Console(highlight=False))
+        console.render(findings, context, Console(highlight=False), statistics=args.statistics)
         return
     if fmt == "json":
         from copylint.report.json_report import render as render_fmt
