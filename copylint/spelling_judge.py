@@ -27,6 +27,7 @@ from functools import cached_property
 from rapidfuzz.distance import OSA
 
 from copylint.lexicon import Lexicon, LexiconData, RareUsage, load_rare_usage
+from copylint.names_groups import PROPER_ADJECTIVE_ENDINGS, TWO_EDIT_LEN, camel_compound, derived_pair
 from copylint.spelling_candidates import VOWELS, CandidateIndex, match_case, rank
 from copylint.spelling_map import Misspellings, load_misspellings
 from copylint.spelling_morphology import is_agent_noun, is_derived
@@ -62,6 +63,9 @@ MIN_COMPOUND_SLIP = 4
 COMPOUND_CANDIDATE_ZIPF = 3.0
 #: lowercase words shorter than this take no evidence from the article (ther, the)
 MIN_EVIDENCE_LENGTH = 5
+#: a Capitalised word in real use (Hussain, Amalric) is the article's own spelling of a name unless the
+#: article's more frequent near form outnumbers it this many times over and neither has a first name
+NAME_OUTNUMBERED = 3
 #: the rarest near word worth suggesting without article evidence
 MIN_CANDIDATE_ZIPF = 1.0
 #: suggestions offered per finding
@@ -144,9 +148,11 @@ class Judge:
 
     # ---------------------------------------------------------------- the decisions
     def judge(self, word: str, lex: Lexicon, article: ArticleWords, *, in_compound: bool = False,
-              sentence_start: bool = False, beside_name: bool = False) -> Verdict | None:
+              sentence_start: bool = False, beside_name: bool = False,
+              endings: frozenset[str] = frozenset()) -> Verdict | None:
         """A verdict if ``word`` (unknown to the lexicon) is a slip, else None. ``beside_name``: the
-        word stands next to another Capitalised word (Ken Mayland), so it is likely part of a name."""
+        word stands next to another Capitalised word (Ken Mayland), so it is likely part of a name.
+        ``endings``: derivational endings (Baathism, Baathist) that make one stem two words."""
         where = self.data.dialect.get(word) or self.data.dialect.get(word.lower())
         if where and lex.dialect not in ("any", where):
             other = lex.counterpart(word)
@@ -155,7 +161,7 @@ class Judge:
             return self._judge_lower(word, lex, article, in_compound)
         if in_compound:
             return None
-        return self._judge_capitalised(word, lex, article, sentence_start, beside_name)
+        return self._judge_capitalised(word, lex, article, sentence_start, beside_name, endings)
 
     def _judge_lower(self, word: str, lex: Lexicon, article: ArticleWords, in_compound: bool) -> Verdict | None:
         listed = self._listed_fixes(word, lex)
@@ -192,8 +198,9 @@ class Judge:
         return round(gap, 1) >= (COMMON_MARGIN if usage >= COMMON_USAGE else LOWER_MARGIN)  # Zipf has one decimal
 
     def _judge_capitalised(self, word: str, lex: Lexicon, article: ArticleWords,
-                           sentence_start: bool, beside_name: bool) -> Verdict | None:
-        evidence = tuple(f for f in self._article_evidence(word, article) if not lex.is_common(f))
+                           sentence_start: bool, beside_name: bool, endings: frozenset[str]) -> Verdict | None:
+        evidence = tuple(f for f in self._article_evidence(word, article)
+                         if not lex.is_common(f) and self._same_name(word, f, lex, article, endings))
         if evidence:
             return Verdict(self._suggest(word, lex, article, first=evidence), False, "article")
         lower = word.lower()
@@ -210,6 +217,36 @@ class Judge:
         if not near:
             return None  # most likely a name
         return Verdict(self._suggest(word, lex, article, near=near), False, "usage")
+
+    def _same_name(self, word: str, form: str, lex: Lexicon, article: ArticleWords, endings: frozenset[str]) -> bool:
+        """Does the article's more frequent Capitalised ``form`` say that ``word`` is a slip for it,
+        rather than another name? The tests of the name-consistency rule's near misses
+        (:meth:`copylint.names_groups.NearMisses.same_entity`), on the article's words."""
+        a, b = form.lower(), word.lower()
+        distance = OSA.distance(a, b)
+        if distance > 1 and min(len(a), len(b)) < TWO_EDIT_LEN:
+            return False  # Amalric / Almaric, Jamison / Jason: short names two edits apart are two names
+        if derived_pair(a, b, endings) or camel_compound(form, word):
+            return False  # Baathism / Baathist, iPadOS / iPads: one stem, two words
+        form_first = article.names_before(form, lex.is_common)
+        word_first = article.names_before(word, lex.is_common)
+        shared = bool(form_first & word_first)
+        if form_first and word_first and not shared:
+            return False  # Saddam Hussein / Minister Hussain: two people
+        known = lex.knows(form)
+        if known and word_first and not form_first:
+            return False  # Dan Stratford beside a place never given a first name (Stanford)
+        if len(a) == len(b) and a[:-1] == b[:-1]:
+            return shared  # Maria / Mario: a last letter is an ending; names that differ in it are two
+        if known and a.endswith(PROPER_ADJECTIVE_ENDINGS):
+            return True  # Ukranian beside Ukrainian: a slip in a dictionary adjective
+        in_use = self.usage(b) >= USAGE_FLOOR
+        if (in_use and not known and not form_first and not word_first
+                and article.counts[form] >= NAME_OUTNUMBERED * article.counts[word]):
+            return True  # the article's own spelling, always bare, far outnumbers a name in use
+        if in_use or (distance > 1 and known):
+            return shared  # both are names in use (Hussain, Hussein): only a shared first name joins them
+        return True
 
     def _listed_fixes(self, lower: str, lex: Lexicon) -> tuple[str, ...]:
         """The curated map's fixes for ``lower`` that are words this configuration knows."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -86,6 +87,7 @@ class ArticleWords:
     def __init__(self, doc: Document) -> None:
         self._doc = doc
         self._by_initial: dict[str, list[str]] = {}
+        self._names_before: dict[str, frozenset[str]] | None = None
 
     @cached_property
     def counts(self) -> Counter[str]:
@@ -115,3 +117,22 @@ class ArticleWords:
             forms = self._by_initial[initial] = [
                 f for f in self.counts if len(f) >= MIN_LENGTH and f[0].lower() == initial and f.isalpha()]
         return forms
+
+    def names_before(self, form: str, is_common: Callable[[str], bool]) -> frozenset[str]:
+        """The Capitalised words (lowercased) written just before ``form`` in the same sentence, a
+        first name or a title (Saddam Hussein, Minister Hussain); a common word opening a sentence
+        does not count. Built for the whole article the first time it is asked for."""
+        if self._names_before is None:
+            prose = self._doc.prose
+            found: dict[str, set[str]] = {}
+            prev = None
+            for tok in self._doc.tokens:
+                if (prev is not None and tok.kind == "word" and prev.kind == "word" and not tok.sentence_start
+                        and tok.text[:1].isupper() and prev.text[:1].isupper()
+                        and not prose[prev.end:tok.start].strip(" ")
+                        and not (prev.sentence_start and is_common(prev.text))):
+                    name = strip_possessive(tok.text.replace("’", "'"))
+                    found.setdefault(name, set()).add(prev.text.lower())
+                prev = tok
+            self._names_before = {k: frozenset(v) for k, v in found.items()}
+        return self._names_before.get(form, frozenset())

@@ -57,6 +57,36 @@ def test_flags_a_name_misspelt_against_its_other_uses() -> None:
                                                            ("DaimerChrysler", "DaimlerChrysler")]
 
 
+@pytest.mark.parametrize("text", [
+    # Yuganskneftgas once beside Yuganskneftegas twice, no first names: a slip in a name
+    "Yuganskneftegas was sold. Bids for Yuganskneftgas closed. Yuganskneftegas is an oil unit.",
+    # the article's own spelling, always bare, far outnumbers a rare name one edit away
+    "Vardhan won. Vardhan served well. Vardhan left. Later Vardan lost.",
+    # two near names with the same first name are one person misspelt
+    "Jon Presswick spoke. Jon Presswick left. Then Jon Presswik returned.",
+])
+def test_flags_a_capitalised_slip_the_article_contradicts(text: str) -> None:
+    assert len(flags(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # two people: different first names or titles before two names in real use
+    "Saddam Hussein ruled Iraq. Loyalists of Saddam Hussein fled. Oil Minister Hussain spoke.",
+    # a name in real use, bare, beside a near name the article uses more often
+    "Moira Calloway won. Calloway served well. Callaway resigned.",
+    # one stem with two derivational endings is two words
+    "Baathist officials were fired. The Baathist regime fell. Baathism was an ideology.",
+    # a name beside a compound of it
+    "Apple sold iPads. The iPads sold well, and iPadOS was updated.",
+    # a person beside a place never given a first name
+    "Stanford University won. Stanford University lost. Dan Stratford played.",
+    # short names two edits apart
+    "Jason Kidd scored. Jason Richardson scored. Antawn Jamison scored.",
+])
+def test_leaves_distinct_names_alone(text: str) -> None:
+    assert flags(text) == []
+
+
 def test_exact_positions() -> None:
     text = "Line one.\nThe end of last yeae came."
     (f,) = lint(text, select=("CL1",))

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from copylint.document import Document, Token
 from copylint.finding import Diagnostic, Edit
 from copylint.lexicon import lexicon_for
+from copylint.names_style import name_endings
 from copylint.rule import Context, Example, Rule, register
 from copylint.spelling_judge import Judge
 from copylint.spelling_words import (
@@ -105,6 +106,7 @@ class Misspelling(Rule):
         call_words = ctx.words
         call_lower = {w for w in call_words if w.islower()}
         article = ArticleWords(doc)
+        endings = name_endings(ctx)
         prose = doc.prose
         knows = lex.knows
         tokens = doc.tokens
@@ -122,7 +124,7 @@ class Misspelling(Rule):
                     continue
                 verdict = judge.judge(form, lex, article, in_compound=piece.in_compound,
                                       sentence_start=token.sentence_start and piece.offset == 0,
-                                      beside_name=_beside_name(tokens, i, prose))
+                                      beside_name=_beside_name(tokens, i, prose), endings=endings)
                 if verdict is None or (verdict.reason == "usage" and (
                         _in_foreign_phrase(tokens, i, knows) or quoted_alone(prose, token.start, token.end))):
                     continue
