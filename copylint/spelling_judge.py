@@ -231,22 +231,23 @@ class Judge:
         form_first = article.names_before(form, lex.is_common)
         word_first = article.names_before(word, lex.is_common)
         shared = bool(form_first & word_first)
+        if len(a) == len(b) and a[:-1] == b[:-1]:
+            return shared  # Maria / Mario: a last letter is an ending; names that differ in it are two
+        if self.usage(b) < USAGE_FLOOR:
+            return True  # a spelling nobody writes (Janie Henndrix beside Jimi Hendrix): a slip
+        # a name in real use (Hussain, Stratford): the article's near form says it is a slip only
+        # when they name one person
         if form_first and word_first and not shared:
             return False  # Saddam Hussein / Minister Hussain: two people
         known = lex.knows(form)
         if known and word_first and not form_first:
             return False  # Dan Stratford beside a place never given a first name (Stanford)
-        if len(a) == len(b) and a[:-1] == b[:-1]:
-            return shared  # Maria / Mario: a last letter is an ending; names that differ in it are two
         if known and a.endswith(PROPER_ADJECTIVE_ENDINGS):
             return True  # Ukranian beside Ukrainian: a slip in a dictionary adjective
-        in_use = self.usage(b) >= USAGE_FLOOR
-        if (in_use and not known and not form_first and not word_first
+        if (not known and not form_first and not word_first
                 and article.counts[form] >= NAME_OUTNUMBERED * article.counts[word]):
             return True  # the article's own spelling, always bare, far outnumbers a name in use
-        if in_use or (distance > 1 and known):
-            return shared  # both are names in use (Hussain, Hussein): only a shared first name joins them
-        return True
+        return shared  # both are names in use (Vardan, Vardhan): only a shared first name joins them
 
     def _listed_fixes(self, lower: str, lex: Lexicon) -> tuple[str, ...]:
         """The curated map's fixes for ``lower`` that are words this configuration knows."""

@@ -62,6 +62,8 @@ def test_flags_a_name_misspelt_against_its_other_uses() -> None:
     "Yuganskneftegas was sold. Bids for Yuganskneftgas closed. Yuganskneftegas is an oil unit.",
     # the article's own spelling, always bare, far outnumbers a rare name one edit away
     "Vardhan won. Vardhan served well. Vardhan left. Later Vardan lost.",
+    # a spelling nobody writes is a slip, whoever's first name stands before it
+    "Jimi Hendrix played. Hendrix sang. His father, Al Henndrix, watched.",
     # two near names with the same first name are one person misspelt
     "Jon Presswick spoke. Jon Presswick left. Then Jon Presswik returned.",
 ])
