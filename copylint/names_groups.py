@@ -108,25 +108,34 @@ _new_occurrence = tuple.__new__
 def _add_forms(by_key: dict[str, list[Occurrence]], m: Mention, is_common: Callable[[str], bool]) -> None:
     """Add every form of mention ``m`` (every run of one to :data:`MAX_WORDS` of its words)."""
     toks = m.tokens
+    texts = [t[2] for t in toks]
     n = len(toks)
     prefix = ADDRESS_KEY if m.address else ""
-    shouted = n > 1 and all(t.text.isupper() for t in toks)
-    opener = m.sentence_start and is_common(toks[0].text)  # "And Anastacia", "Looking forward"
+    shouted = n > 1 and all(t.isupper() for t in texts)
+    sentence_start = m.sentence_start
+    opener = sentence_start and is_common(texts[0])  # "And Anastacia", "Looking forward"
+    folded = _FOLDED
     for i in range(n):
-        first = toks[i].text
+        first = texts[i]
+        particle = first.islower()
+        start = toks[i][0]
         weak = shouted or (i == 0 and opener) or (first.isupper() and len(first) > 1 and is_common(first))
-        before = fold(toks[i - 1].text) if i > 1 or (i == 1 and not opener) else ""
+        before = fold(texts[i - 1]) if i > 1 or (i == 1 and not opener) else ""
+        starts = i == 0 and sentence_start
         surface = ""
         for j in range(i, min(n, i + MAX_WORDS)):
-            surface = first if j == i else surface + " " + toks[j].text
-            if (j == i and first.islower()) or surface.isupper():
+            surface = first if j == i else surface + " " + texts[j]
+            if (j == i and particle) or surface.isupper():
                 continue  # a particle on its own is not a name; capitals may be only emphasis
-            key = fold(surface)
+            key = folded.get(surface) or fold(surface)
             if prefix:
                 key = prefix + key
-            occ = _new_occurrence(Occurrence, (toks[i].start, toks[j].end, surface, j - i + 1,
-                                               i == 0 and m.sentence_start, weak, before))
-            by_key.setdefault(key, []).append(occ)
+            occ = _new_occurrence(Occurrence, (start, toks[j][1], surface, j - i + 1, starts, weak, before))
+            found = by_key.get(key)
+            if found is None:
+                by_key[key] = [occ]
+            else:
+                found.append(occ)
 
 
 def _add_hyphen_tail(by_key: dict[str, list[Occurrence]], m: Mention) -> None:

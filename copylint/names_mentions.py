@@ -103,23 +103,32 @@ class MentionScanner:
                 if whole.endswith(_POSSESSIVE) and len(whole) > 3:
                     end, whole, tail = end - 2, whole[:-2], None
                 if whole not in titles:  # a title alone is no name
-                    out.append(_new(Mention, ((_new(NameToken, (start, end, whole)),), "",
-                                              sentence_starts_at(prose, start), tail, False)))
+                    # after a word and a space, most often: sentence_starts_at's first test, inline
+                    initial = not (start > 1 and prose[start - 1] == " " and prose[start - 2].isalnum()) and (
+                        sentence_starts_at(prose, start))
+                    out.append(_new(Mention, ((_new(NameToken, (start, end, whole)),), "", initial, tail, False)))
                 continue
             self._close_words(prose, start, whole, tail, out)
         return out
 
     def _close_words(self, prose: str, start: int, run: str, tail: NameToken | None, out: list[Mention]) -> None:
         """Append the mentions of ``run`` (written at ``start``): a possessive ends a mention."""
+        if "\n" in run or "\u00a0" in run:
+            words = [(start + w.start(), w.group()) for w in self._word.finditer(run)]
+        else:  # words joined by single spaces, most often
+            words = []
+            s = start
+            for text in run.split(" "):
+                words.append((s, text))
+                s += len(text) + 1
         tokens: list[NameToken] = []
-        for w in self._word.finditer(run):
-            s, text = start + w.start(), w.group()
+        for s, text in words:
             if text.endswith(_POSSESSIVE) and len(text) > 3:
-                tokens.append(NameToken(s, s + len(text) - 2, text[:-2]))
+                tokens.append(_new(NameToken, (s, s + len(text) - 2, text[:-2])))
                 self._close(prose, tokens, None, out)
                 tokens = []
                 continue
-            tokens.append(NameToken(s, s + len(text), text))
+            tokens.append(_new(NameToken, (s, s + len(text), text)))
         self._close(prose, tokens, tail, out)
 
     def _split_addresses(self, prose: str, m: re.Match[str], before: bool, after: bool,
@@ -142,13 +151,17 @@ class MentionScanner:
         """Append the mention made of ``tokens``, its leading titles split off."""
         if not tokens:
             return
-        initial = sentence_starts_at(prose, tokens[0].start)
-        titles = []
-        while len(tokens) > 1 and tokens[0].text in self.titles:
-            titles.append(tokens.pop(0).text)
-        if len(tokens) == 1 and tokens[0].text in self.titles:
+        start = tokens[0][0]
+        initial = not (start > 1 and prose[start - 1] == " " and prose[start - 2].isalnum()) and (
+            sentence_starts_at(prose, start))
+        n = len(tokens)
+        i = 0
+        while i < n - 1 and tokens[i][2] in self.titles:
+            i += 1
+        if i == n - 1 and tokens[i][2] in self.titles:
             return
-        out.append(Mention(tuple(tokens), " ".join(titles), initial and not titles, tail))
+        title = " ".join(t[2] for t in tokens[:i]) if i else ""
+        out.append(_new(Mention, (tuple(tokens[i:]), title, initial and not i, tail, False)))
 
 
 def _alternation(words: Iterable[str]) -> str:
