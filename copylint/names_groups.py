@@ -199,19 +199,22 @@ class NearMisses:
 
     def pairs(self, by_key: dict[str, list[Occurrence]]) -> Iterator[tuple[str, str]]:
         """(majority key, minority key) pairs that name one entity."""
+        # a slip almost never changes a name's first letter (Kabul / Zabul): majors by first letter;
+        # only forms written twice can be one, so most articles are settled without looking further
+        majors: dict[str, list[tuple[str, int]]] = {}
+        for key, occs in by_key.items():
+            if len(occs) >= 2 and len(key) >= MIN_NEAR_MISS_LEN and key.isalpha():
+                single = [o for o in occs if o.size == 1 and not o.weak]
+                if len(single) >= 2:
+                    majors.setdefault(key[0], []).append((key, len(single)))
+        if not majors:
+            return
         words: dict[str, list[Occurrence]] = {}
         for key, occs in by_key.items():
-            if len(key) >= MIN_NEAR_MISS_LEN - 1 and key.isalpha():
+            if key[:1] in majors and len(key) >= MIN_NEAR_MISS_LEN - 1 and key.isalpha():
                 single = [o for o in occs if o.size == 1 and not o.weak]
                 if single:
                     words[key] = single
-        # a slip almost never changes a name's first letter (Kabul / Zabul): majors by first letter
-        majors: dict[str, list[tuple[str, int]]] = {}
-        for k, v in words.items():
-            if len(v) >= 2 and len(k) >= MIN_NEAR_MISS_LEN:
-                majors.setdefault(k[0], []).append((k, len(v)))
-        if not majors:
-            return
         for minor, occs in words.items():
             count = len(occs)
             for major, major_count in majors.get(minor[0], ()):

@@ -33,6 +33,9 @@ _ADDRESS_MARKS = frozenset(".@")
 _POSSESSIVE = ("'s", "’s")
 _OPENERS = " \t\u00a0\"'“‘([«"
 _CLOSERS = "\"'”’)]»"
+#: what may stand before a space and a sentence's first word (a full stop, a closing quote, a line
+#: break); after anything else and a space a word never begins a sentence
+_MARKS_BEFORE_SPACE = frozenset(_OPENERS + _CLOSERS + "\n!?…:.")
 
 
 #: what a run of characters holding a URL path shows (Nielsen/NetRatings is two names, not a path)
@@ -103,9 +106,9 @@ class MentionScanner:
                 if whole.endswith(_POSSESSIVE) and len(whole) > 3:
                     end, whole, tail = end - 2, whole[:-2], None
                 if whole not in titles:  # a title alone is no name
-                    # after a word and a space, most often: sentence_starts_at's first test, inline
-                    initial = not (start > 1 and prose[start - 1] == " " and prose[start - 2].isalnum()) and (
-                        sentence_starts_at(prose, start))
+                    # after a word (or a comma) and a space, most often: sentence_starts_at's first test
+                    plain = start > 1 and prose[start - 1] == " " and prose[start - 2] not in _MARKS_BEFORE_SPACE
+                    initial = not plain and sentence_starts_at(prose, start)
                     out.append(_new(Mention, ((_new(NameToken, (start, end, whole)),), "", initial, tail, False)))
                 continue
             self._close_words(prose, start, whole, tail, out)
@@ -152,8 +155,8 @@ class MentionScanner:
         if not tokens:
             return
         start = tokens[0][0]
-        initial = not (start > 1 and prose[start - 1] == " " and prose[start - 2].isalnum()) and (
-            sentence_starts_at(prose, start))
+        plain = start > 1 and prose[start - 1] == " " and prose[start - 2] not in _MARKS_BEFORE_SPACE
+        initial = not plain and sentence_starts_at(prose, start)
         n = len(tokens)
         i = 0
         while i < n - 1 and tokens[i][2] in self.titles:
@@ -182,8 +185,8 @@ def _alternation(words: Iterable[str]) -> str:
 
 def sentence_starts_at(prose: str, pos: int) -> bool:
     """Does a word at ``pos`` begin a sentence (or a line: a headline, a list item)?"""
-    if pos > 1 and prose[pos - 1] == " " and prose[pos - 2].isalnum():
-        return False  # after a word and a space, most often
+    if pos > 1 and prose[pos - 1] == " " and prose[pos - 2] not in _MARKS_BEFORE_SPACE:
+        return False  # after a word (or a comma) and a space, most often
     i = pos - 1
     while i >= 0 and prose[i] in _OPENERS:
         i -= 1
