@@ -212,14 +212,16 @@ class ConfigFinder:
         self.explicit = explicit
         self.isolated = isolated
         self.overrides = overrides or {}
+        self._default = Config()
         self._by_dir: dict[str, Config] = {}
-        self._by_file: dict[str, Config] = {}
+        #: id of a found config -> (that config, kept alive so the id stays its own; it with overrides)
+        self._applied: dict[int, tuple[Config, Config]] = {}
 
     def for_path(self, path: str) -> Config:
         if self.explicit is not None:
             return self._apply(self.explicit)
         if self.isolated or path == "-":
-            return self._apply(Config())
+            return self._apply(self._default)
         folder = os.path.dirname(os.path.abspath(path))
         return self._apply(self._find(folder))
 
@@ -235,15 +237,14 @@ class ConfigFinder:
                     break
         if found is None:
             parent = os.path.dirname(folder)
-            found = Config() if parent == folder else self._find(parent)
+            found = self._default if parent == folder else self._find(parent)
         self._by_dir[folder] = found
         return found
 
     def _apply(self, config: Config) -> Config:
-        key = id(config)
-        cached = self._by_file.get(str(key))
+        cached = self._applied.get(id(config))
         if cached is not None:
-            return cached
+            return cached[1]
         changes: dict[str, Any] = {}
         for name, value in self.overrides.items():
             if value is None:
@@ -257,5 +258,5 @@ class ConfigFinder:
             else:
                 changes[name] = value
         result = replace(config, **changes) if changes else config
-        self._by_file[str(key)] = result
+        self._applied[id(config)] = (config, result)
         return result
