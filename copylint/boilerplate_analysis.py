@@ -7,8 +7,6 @@ prose anchor), so the analysis runs once per document and is shared by the two r
 from __future__ import annotations
 
 import re
-import threading
-import weakref
 from dataclasses import dataclass
 
 from copylint.boilerplate_blocks import blocks
@@ -132,23 +130,7 @@ def _analyse(doc: Document, ctx: Context) -> Analysis:
     return Analysis(tuple(phrase_hits), tuple(line_hits))
 
 
-_cache: dict[tuple[int, int], tuple[weakref.ref, Analysis]] = {}
-_cache_lock = threading.Lock()
-
-
 def analyse(doc: Document, ctx: Context) -> Analysis:
     """The boilerplate analysis of ``doc``, computed once for both rules."""
-    key = (id(doc), id(matcher(ctx)))
-    with _cache_lock:
-        cached = _cache.get(key)
-    if cached is not None and cached[0]() is doc:
-        return cached[1]
-    result = _analyse(doc, ctx)
-    with _cache_lock:
-        _cache[key] = (weakref.ref(doc, lambda _ref: _forget(key)), result)
-    return result
-
-
-def _forget(key: tuple[int, int]) -> None:
-    with _cache_lock:
-        _cache.pop(key, None)
+    packs = matcher(ctx)
+    return doc.memo(("boilerplate.analysis", id(packs)), lambda: _analyse(doc, ctx))

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
+
+T = TypeVar("T")
 
 
 class OffsetMap:
@@ -203,6 +205,16 @@ class Document:
     comments: tuple[Comment, ...] = ()
     #: Widens a source span being deleted to the whole markup block that holds only it.
     widen_deletion: Callable[[int, int], tuple[int, int]] | None = field(default=None, repr=False)
+    _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, run once per document and shared by every rule that asks for ``key``: an
+        analysis that two rules of one family both read (a document is checked by one thread)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
 
     # ---------------------------------------------------------------- source positions
     @cached_property

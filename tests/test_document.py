@@ -79,3 +79,15 @@ def test_sentence_starts() -> None:
 def test_hard_wrapped_line_does_not_start_a_sentence() -> None:
     doc = read("the leader of North Korea, Kim\nJong Un, said")
     assert not next(t for t in doc.tokens if t.text == "Jong").sentence_start
+
+
+def test_memo_computes_once_per_document() -> None:
+    calls = []
+
+    def count() -> int:
+        calls.append(1)
+        return len(calls)
+
+    doc, other = read("One text."), read("One text.")
+    assert doc.memo("k", count) == doc.memo("k", count) == 1
+    assert other.memo("k", count) == 2

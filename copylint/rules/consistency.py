@@ -17,20 +17,11 @@ _WORD = re.compile(r"(?<![\w'’\-])[a-z]+(?:-[a-z]+)*(?![\w\-])")
 HYPHENATION_KIND = "hyphenation"
 
 
-#: the prose last counted and its counts: CL202 and CL203 read the same counts of one document,
-#: so the second rule finds them here (a tuple swapped in one step, so threads never see half of it)
-_LAST_COUNTED: tuple[str, Counter[str]] = ("", Counter())
-
-
 def _words(doc: Document) -> Counter[str]:
-    """How often each lowercase word of the prose is written (counted in C; where a word is written
-    is looked up only for the few words a finding needs). Callers only read the counts."""
-    global _LAST_COUNTED
-    prose, counts = _LAST_COUNTED
-    if prose is not doc.prose:
-        counts = Counter(_WORD.findall(doc.prose))
-        _LAST_COUNTED = (doc.prose, counts)
-    return counts
+    """How often each lowercase word of the prose is written (counted in C, once per document for
+    CL202 and CL203; where a word is written is looked up only for the few words a finding needs).
+    Callers only read the counts."""
+    return doc.memo("consistency.lowercase-words", lambda: Counter(_WORD.findall(doc.prose)))
 
 
 def _spans(doc: Document, word: str) -> list[tuple[int, int]]:
