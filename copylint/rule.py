@@ -108,6 +108,9 @@ class Rule:
     severity: ClassVar[Severity] = "warning"
     #: off unless selected explicitly (e.g. rules that need an external service)
     default_enabled: ClassVar[bool] = True
+    #: an external service the rule needs ("a LanguageTool server"): its examples are then run by
+    #: the rule's own tests against a stand-in, not by the generic example test
+    requires: ClassVar[str] = ""
     #: configuration keys this rule reads, with their defaults (their type is the default's type)
     options: ClassVar[dict[str, Any]] = {}
     examples: ClassVar[tuple[Example, ...]] = ()

@@ -27,7 +27,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     parts = [f"# {cls.code} {cls.name}", "", f"**{cls.summary()}**", "",
              f"Category: {cls.category}. Default severity: {cls.severity}. "
-             f"{'On' if cls.default_enabled else 'Off'} by default.", "", cls.rationale()]
+             f"{'On' if cls.default_enabled else 'Off'} by default."
+             + (f" Needs {cls.requires}." if cls.requires else ""), "", cls.rationale()]
     if cls.options:
         parts += ["", "## Options", ""] + [f"- `{k}` (default `{v!r}`)" for k, v in cls.options.items()]
     if cls.examples:

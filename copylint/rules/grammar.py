@@ -24,6 +24,7 @@ class LanguageToolRule(Rule):
     """Base of the CL4xx rules: the matches of ``lt_categories`` from the shared LanguageTool client."""
 
     default_enabled = False
+    requires = "a LanguageTool server"
     #: LanguageTool category ids this rule reports (the catch-all rule leaves it empty)
     lt_categories: ClassVar[frozenset[str]] = frozenset()
     options: ClassVar[dict[str, Any]] = {"languagetool": {}}
