@@ -23,8 +23,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from copylint import Config, Linter
-from copylint.document import Document, OffsetMap
-from copylint.rule import SHARED_RESOURCES, Context, all_rules
+from copylint.core.document import Document, OffsetMap
+from copylint.core.rule import SHARED_RESOURCES, Context
+from copylint.engine.registry import all_rules
 
 HERE = Path(__file__).resolve().parent
 LABELS = HERE.parent.parent / "shared" / "eval" / "labels" / "known-typos-dev.tsv"
@@ -153,7 +154,7 @@ def speed(articles: dict[str, str]) -> dict:
         for rule in rules:
             list(rule.check(doc, ctx))
     rate = words / (time.perf_counter() - t0)
-    probe = ("import time, copylint.lexicon as m; from copylint.rule import Context, Resources; "
+    probe = ("import time, copylint.language.lexicon as m; from copylint.core.rule import Context, Resources; "
              "from copylint import Config; t = time.perf_counter(); "
              "m.lexicon_for(Context(Config(), Resources())); print(time.perf_counter() - t)")
     load = float(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,

@@ -150,7 +150,7 @@ def cold_start(runs: int) -> dict:
             t0 = time.perf_counter()
             subprocess.run([exe, "check", "--format", fmt, str(SEED)], capture_output=True)
             runs_of_fmt.append(time.perf_counter() - t0)
-    imp = subprocess.run([sys.executable, "-X", "importtime", "-c", "import copylint.cli"],
+    imp = subprocess.run([sys.executable, "-X", "importtime", "-c", "import copylint.app.cli"],
                          capture_output=True, text=True).stderr
     rows = []
     for line in imp.splitlines():
@@ -292,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
         results["cold_start"] = cs = cold_start(3 if args.quick else 7)
         print(f"\nCLI cold start on the seed: median {cs['median_s']} s (min {cs['min_s']} s), "
               f"--format text {cs['text_median_s']} s; "
-              f"import copylint.cli {cs['import_cli_ms']} ms; top: {', '.join(cs['top_imports'])}")
+              f"import copylint.app.cli {cs['import_cli_ms']} ms; top: {', '.join(cs['top_imports'])}")
     if "scaling" in only:
         results["scaling"] = sc = scaling(articles)
         print(f"\nscaling (one ~1,000-word article repeated): x1 {sc['x1_s']} s, x10 {sc['x10_s']} s, "

@@ -20,15 +20,16 @@ import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from copylint.config import Config
-from copylint.finding import SCHEMA_VERSION, Diagnostic, Edit, Finding, Fix
+from copylint.core.config import Config
+from copylint.core.finding import SCHEMA_VERSION, Diagnostic, Edit, Finding, Fix
+from copylint.core.version import __version__
 
 if TYPE_CHECKING:
-    from copylint.engine import Linter
-    from copylint.fix import apply_fixes
+    from copylint.core.edits import apply_fixes
+    from copylint.engine.linter import Linter
 
-__all__ = ["SCHEMA_VERSION", "Config", "Diagnostic", "Edit", "Finding", "Fix", "Linter", "apply_fixes", "check"]
-__version__ = "0.1.0"
+__all__ = ["SCHEMA_VERSION", "Config", "Diagnostic", "Edit", "Finding", "Fix", "Linter", "__version__",
+           "apply_fixes", "check"]
 
 _default_linters: dict[str, Any] = {}
 _default_lock = threading.Lock()
@@ -42,7 +43,7 @@ def check(text: str, *, format: str = "text", config: Config | None = None,
     with _default_lock:
         linter = _default_linters.get(key)
         if linter is None:
-            from copylint.engine import Linter
+            from copylint.engine.linter import Linter
 
             linter = _default_linters[key] = Linter(cfg)
     return linter.check(text, format=format, words=words)
@@ -50,11 +51,11 @@ def check(text: str, *, format: str = "text", config: Config | None = None,
 
 def __getattr__(name: str) -> Any:
     if name == "Linter":
-        from copylint.engine import Linter
+        from copylint.engine.linter import Linter
 
         return Linter
     if name == "apply_fixes":
-        from copylint.fix import apply_fixes
+        from copylint.core.edits import apply_fixes
 
         return apply_fixes
     raise AttributeError(f"module 'copylint' has no attribute {name!r}")

@@ -1,23 +1,23 @@
-"""Build the lexicon that ships in ``rules/words/`` from Debian's SCOWL word lists and wordfreq.
+"""Build the lexicon that ships in ``rules/language/`` from Debian's SCOWL word lists and wordfreq.
 
     apt-get install wamerican-large wbritish-large
     .venv/bin/python scripts/build_lexicon.py
 
 Writes, deterministically (same inputs, same bytes):
 
-* ``rules/words/lexicon.txt.gz`` -- every word of the American and British "large" lists (possessive
+* ``rules/language/lexicon.txt.gz`` -- every word of the American and British "large" lists (possessive
   ``'s`` forms dropped: the rule strips them), grouped in blocks by Zipf frequency, kind (common or
   proper) and dialect. A block starts with a header line ``@ <zipf> <common|proper> <any|en-GB|en-US>``
   followed by one word per line. Grouping lets the loader add whole blocks at C speed.
-* ``rules/words/usage.txt.gz`` -- words that are not in the lists but are used in real text (wordfreq
+* ``rules/language/usage.txt.gz`` -- words that are not in the lists but are used in real text (wordfreq
   Zipf frequency >= USAGE_MIN_ZIPF, alphabetic, lowercase as wordfreq gives them): modern vocabulary,
   names and, yes, frequent misspellings. The rule weighs this usage against near dictionary words; it
   never accepts a word for being listed here alone. Same block format, kind ``usage``.
-* ``rules/words/rare-usage.txt.gz`` -- the same for rarer words (RARE_MIN_ZIPF <= Zipf < USAGE_MIN_ZIPF),
+* ``rules/language/rare-usage.txt.gz`` -- the same for rarer words (RARE_MIN_ZIPF <= Zipf < USAGE_MIN_ZIPF),
   to tell a rare word in real use (pneumonitis, hanbok) from one nobody writes. Grouped by the first
   two letters (a header line ``@ <letters>``, then ``<word> <zipf>`` lines), so that the rule can
   keep each group as one string and search only the group of the word it looks up.
-* ``rules/words/variants.tsv`` -- British/American spelling pairs (``colour<TAB>color``), found by
+* ``rules/language/variants.tsv`` -- British/American spelling pairs (``colour<TAB>color``), found by
   applying the regular spelling correspondences (our/or, ise/ize, re/er, ence/ense, ll/l, ae/e,
   oe/e, ogue/og, mme/m, ement/ment) to British words and keeping results the American list holds.
 
@@ -37,7 +37,7 @@ from pathlib import Path
 from wordfreq import get_frequency_dict, zipf_frequency
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "rules" / "words"
+OUT = ROOT / "rules" / "language"
 DICT = Path("/usr/share/dict")
 AMERICAN = "american-english-large"
 BRITISH = "british-english-large"

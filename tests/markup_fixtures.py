@@ -7,11 +7,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from copylint.document import Document
-from copylint.finding import Diagnostic, Edit, Finding
-from copylint.fix import apply_edits, plan_fixes
+from copylint.core.document import Document
+from copylint.core.edits import apply_edits, plan_fixes
+from copylint.core.finding import Diagnostic, Edit, Finding
+from copylint.core.rule import Context, Rule
 from copylint.readers import read
-from copylint.rule import Context, Rule
 
 #: Prose lines a boilerplate rule would delete: these exact lines, and lines starting with "Zap".
 MARKED_LINES = re.compile(r"[ \t]*(?:Share\.|Exit mobile version|Zap\b.*?)[ \t]*")

@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from copylint import rule as rule_module
-from copylint.document import Document
-from copylint.finding import Diagnostic, Edit
-from copylint.rule import Context, Rule, register
+from copylint.core import rule as rule_module
+from copylint.core.document import Document
+from copylint.core.finding import Diagnostic, Edit
+from copylint.core.rule import Context, Rule, register
+from copylint.engine import registry
 
 
 class FlagWordRule(Rule):
@@ -49,11 +50,11 @@ class OffByDefaultRule(FlagWordRule):
 
 @contextmanager
 def registered(*classes: type[Rule]) -> Iterator[None]:
-    rule_module.all_rules()
+    registry.all_rules()
     for cls in classes:
         register(cls)
     try:
         yield
     finally:
         for cls in classes:
-            rule_module._REGISTRY.pop(cls.code, None)
+            rule_module.REGISTRY.pop(cls.code, None)

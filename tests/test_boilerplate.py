@@ -12,10 +12,10 @@ import pytest
 from conftest import SEEDS, lint
 
 from copylint import Config, Linter
-from copylint.boilerplate_analysis import matcher
-from copylint.boilerplate_blocks import blocks
-from copylint.boilerplate_lines import line_features, stop_words, ui_words
-from copylint.boilerplate_phrases import (
+from copylint.checks.boilerplate.analysis import matcher
+from copylint.checks.boilerplate.blocks import blocks
+from copylint.checks.boilerplate.lines import line_features, stop_words, ui_words
+from copylint.checks.boilerplate.phrases import (
     _LEAD,
     _SEPARATOR,
     _TRAIL,
@@ -25,10 +25,10 @@ from copylint.boilerplate_phrases import (
     normalise,
     phrases_of,
 )
-from copylint.boilerplate_prefilter import DIGIT, needed, openings, parse
-from copylint.errors import ConfigError
-from copylint.packs import builtin_packs, load_pack
-from copylint.rule import SHARED_RESOURCES, Context
+from copylint.checks.boilerplate.prefilter import DIGIT, needed, openings, parse
+from copylint.core.errors import ConfigError
+from copylint.core.packs import builtin_packs, load_pack
+from copylint.core.rule import SHARED_RESOURCES, Context
 
 PACKS = [p for p in builtin_packs() if p.kind == "boilerplate"]
 PHRASES = [ph for pack in PACKS for ph in phrases_of(pack)]

@@ -1,6 +1,6 @@
 """The command line: formats, exit codes, selection, baselines, stdin, bad input.
 
-Most tests call ``copylint.cli.main`` in-process with a test rule; ``test_entry_point_*`` run the
+Most tests call ``copylint.app.cli.main`` in-process with a test rule; ``test_entry_point_*`` run the
 installed ``copylint`` script as a user would.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from rule_fixtures import FlagWordRule, registered
 
-from copylint.cli import main
+from copylint.app.cli import main
 
 REQUIRED = ("path", "code", "rule", "category", "severity", "line", "column", "end_line", "end_column",
             "start", "end", "text", "message", "suggestions", "fix")
@@ -203,7 +203,7 @@ def test_entry_point_rich_report_is_plain_without_a_terminal() -> None:
 
 
 def test_jobs_give_the_same_output_in_the_same_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from copylint.runner import PARALLEL_MIN_FILES
+    from copylint.app.runner import PARALLEL_MIN_FILES
 
     for i in range(PARALLEL_MIN_FILES + 5):
         (tmp_path / f"{i:03d}.txt").write_text("ok\n" * (i % 7) + "wrongly\n", encoding="utf-8")

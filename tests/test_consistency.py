@@ -7,7 +7,7 @@ import tomllib
 import pytest
 from conftest import lint
 
-from copylint.packs import data_path
+from copylint.core.packs import data_path
 
 
 def flagged(text: str, code: str) -> list[tuple[str, str]]:
@@ -54,7 +54,7 @@ def test_hyphenation_quiet(text: str) -> None:
 
 
 def _pack_examples() -> list:
-    data = tomllib.loads(data_path("names-hyphenation.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads(data_path("names/hyphenation.toml").read_text(encoding="utf-8"))
     return data["compounds"]["examples"]
 
 
@@ -64,5 +64,5 @@ def test_hyphenation_pack_examples(example: dict) -> None:
 
 
 def test_distinct_list_holds_hyphenated_words_only() -> None:
-    data = tomllib.loads(data_path("names-hyphenation.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads(data_path("names/hyphenation.toml").read_text(encoding="utf-8"))
     assert all("-" in w and w == w.lower() for w in data["compounds"]["distinct"])

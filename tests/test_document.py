@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from copylint.document import OffsetMap, ProseBuilder
+from copylint.core.document import OffsetMap, ProseBuilder
 from copylint.readers import read
 
 

@@ -11,7 +11,8 @@ import pytest
 from rule_fixtures import CrashingRule, FlagWordRule, OffByDefaultRule, registered
 
 from copylint import Config, Finding, Linter
-from copylint.rule import Example, Rule, all_rules, register
+from copylint.core.rule import Example, Rule, register
+from copylint.engine.registry import all_rules
 
 
 def test_finding_positions_and_fix() -> None:
@@ -120,7 +121,7 @@ def test_examples_are_plain_data() -> None:
 def test_import_loads_no_rules_or_dictionaries() -> None:
     code = textwrap.dedent("""
         import sys, copylint
-        loaded = [m for m in sys.modules if m.startswith(("copylint.rules", "copylint.lexicon", "rich",
+        loaded = [m for m in sys.modules if m.startswith(("copylint.rules", "copylint.language.lexicon", "rich",
                                                           "rapidfuzz"))]
         print(loaded)
     """)

@@ -17,12 +17,12 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from copylint import Config, Linter
-from copylint.document import _TOKEN_RE, _starts_sentence
-from copylint.lexicon import RARE_USAGE_FILE, LexiconData, load_rare_usage
-from copylint.packs import data_path
+from copylint.checks.spelling.candidates import CandidateIndex
+from copylint.checks.spelling.misspellings import Misspellings, _codespell_lines
+from copylint.core.document import _TOKEN_RE, _starts_sentence
+from copylint.core.packs import data_path
+from copylint.language.lexicon import RARE_USAGE_FILE, LexiconData, load_rare_usage
 from copylint.readers import read
-from copylint.spelling_candidates import CandidateIndex
-from copylint.spelling_map import Misspellings, _codespell_lines
 
 # pieces that sit at the edges of each token kind: URLs, domains, e-mail, handles, numbers,
 # apostrophes, hyphens, full stops, colons and non-ASCII letters

@@ -13,12 +13,14 @@ from rule_fixtures import FlagWordRule, registered
 
 import copylint
 from copylint import Config, Linter
-from copylint.cli import main
-from copylint.document import Document
-from copylint.errors import InputError
-from copylint.finding import Diagnostic, Edit, Finding, Fix
-from copylint.fix import apply_edits, apply_fixes, fix_source, plan_fixes, write_atomic
-from copylint.rule import Context, Rule
+from copylint.app.cli import main
+from copylint.app.files import write_atomic
+from copylint.core.document import Document
+from copylint.core.edits import apply_edits, apply_fixes, plan_fixes
+from copylint.core.errors import InputError
+from copylint.core.finding import Diagnostic, Edit, Finding, Fix
+from copylint.core.rule import Context, Rule
+from copylint.engine.fixing import fix_source
 
 
 class UnsafeTypoRule(Rule):

@@ -23,8 +23,7 @@ from lt_fake_server import FakeLanguageTool, utf16_len
 from rule_fixtures import FlagWordRule, registered
 
 from copylint import Config, Linter
-from copylint.errors import ConfigError
-from copylint.languagetool import (
+from copylint.checks.grammar.languagetool import (
     URL_ENV,
     GrammarChecker,
     Settings,
@@ -33,9 +32,11 @@ from copylint.languagetool import (
     server_root,
     to_matches,
 )
+from copylint.checks.grammar.rules import LanguageToolRule, code_for
+from copylint.core.errors import ConfigError
+from copylint.core.rule import Resources
+from copylint.engine.registry import all_rules
 from copylint.readers import read
-from copylint.rule import Resources, all_rules
-from copylint.rules.grammar import LanguageToolRule, code_for
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAMMAR_RULES = {code: cls for code, cls in all_rules().items() if issubclass(cls, LanguageToolRule)}
@@ -315,7 +316,7 @@ def test_an_unsupported_language_is_reported(lt: FakeLanguageTool) -> None:
 
 
 def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", "import sys; from copylint.cli import main; sys.exit(main())",
+    return subprocess.run([sys.executable, "-c", "import sys; from copylint.app.cli import main; sys.exit(main())",
                            "check", "--format", "json", *args],
                           capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
 

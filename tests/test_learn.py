@@ -6,10 +6,10 @@ from pathlib import Path
 
 from conftest import lint
 
-from copylint.boilerplate_learn import LineCounter, default_min_documents, line_key, pack_text, phrase_pattern
-from copylint.boilerplate_phrases import PhraseMatcher, phrases_of
-from copylint.cli import main
-from copylint.packs import load_pack
+from copylint.app.cli import main
+from copylint.checks.boilerplate.learn import LineCounter, default_min_documents, line_key, pack_text, phrase_pattern
+from copylint.checks.boilerplate.phrases import PhraseMatcher, phrases_of
+from copylint.core.packs import load_pack
 
 FURNITURE = ["Subscribe to The Daily Planet (print edition)", "News | Sport | Weather", "© Planet Media 2024"]
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from copylint import Config
-from copylint.errors import ConfigError
-from copylint.lexicon import Lexicon, lexicon_for, read_word_file, strip_possessive
-from copylint.rule import Context, Resources
+from copylint.core.errors import ConfigError
+from copylint.core.rule import Context, Resources
+from copylint.language.lexicon import Lexicon, lexicon_for, read_word_file, strip_possessive
 
 
 def ctx_for(**config: object) -> Context:

@@ -14,11 +14,11 @@ import pytest
 from markup_fixtures import check_well_formed
 
 from copylint import Config, Linter
-from copylint.cli import main
-from copylint.finding import Finding
-from copylint.fix import apply_edits, plan_fixes
+from copylint.app.cli import main
+from copylint.core.edits import apply_edits, plan_fixes
+from copylint.core.finding import Finding
+from copylint.engine.registry import all_rules
 from copylint.readers import read
-from copylint.rule import all_rules
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED = "kursk-north-korea"

@@ -11,12 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from copylint import Config
-from copylint.errors import ConfigError
-from copylint.names_groups import fold
-from copylint.names_mentions import _alternation
-from copylint.names_style import mention_scanner
-from copylint.packs import data_path
-from copylint.rule import SHARED_RESOURCES, Context
+from copylint.checks.names.groups import fold
+from copylint.checks.names.mentions import _alternation
+from copylint.checks.names.style import mention_scanner
+from copylint.core.errors import ConfigError
+from copylint.core.packs import data_path
+from copylint.core.rule import SHARED_RESOURCES, Context
 
 
 def names(text: str, **options: object) -> list:
@@ -180,7 +180,7 @@ def test_capitals_outside_ledes_and_particles_are_still_variants(text: str, expe
 
 
 def test_name_parts_pack_endings_are_lowercase_words() -> None:
-    data = tomllib.loads(data_path("names-parts.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads(data_path("language/name-parts.toml").read_text(encoding="utf-8"))
     endings = data["near-misses"]["endings"]
     assert endings and all(e.isalpha() and e.islower() for e in endings)
 
@@ -213,7 +213,7 @@ def test_shared_first_names_tie_look_alike_surnames() -> None:
 
 # ------------------------------------------------------------------ house styles
 def _style_examples() -> list:
-    data = tomllib.loads(data_path("names.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads(data_path("names/house-styles.toml").read_text(encoding="utf-8"))
     return [pytest.param(entry["forms"][0], ex, id=f"{entry['forms'][0]}-{i}")
             for entry in data["name"] for i, ex in enumerate(entry.get("examples", []))]
 
@@ -228,7 +228,7 @@ def test_names_pack_examples(name: str, example: dict) -> None:
 
 
 def test_every_names_pack_entry_has_examples() -> None:
-    data = tomllib.loads(data_path("names.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads(data_path("names/house-styles.toml").read_text(encoding="utf-8"))
     assert data["name"] and all(entry.get("examples") for entry in data["name"])
 
 

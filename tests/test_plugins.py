@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from copylint import Config, Linter
-from copylint import rule as rule_module
+from copylint.core import rule as rule_module
+from copylint.engine import registry
 
 PLUGIN = textwrap.dedent('''
     import re
-    from copylint.finding import Diagnostic
-    from copylint.rule import Example, Rule
+    from copylint.core.finding import Diagnostic
+    from copylint.core.rule import Example, Rule
 
 
     class NoExclamations(Rule):
@@ -44,15 +45,15 @@ def plugin_on_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "broken = desk_rules_missing:Rule\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
     yield tmp_path
-    rule_module._REGISTRY.pop("CL981", None)
+    rule_module.REGISTRY.pop("CL981", None)
     sys.modules.pop("desk_rules", None)
 
 
 def test_entry_points_are_found_and_loaded(plugin_on_path: Path) -> None:
-    assert ("no-exclamations", "desk_rules:NoExclamations") in rule_module.plugin_entry_points()
-    rule_module.all_rules()
-    problems = list(rule_module._load_entry_points())
+    assert ("no-exclamations", "desk_rules:NoExclamations") in registry.plugin_entry_points()
+    registry.all_rules()
+    problems = list(registry._load_entry_points())
     assert len(problems) == 1 and "broken" in problems[0] and "desk_rules_missing" in problems[0]
-    assert "CL981" in rule_module.all_rules()
+    assert "CL981" in registry.all_rules()
     (finding,) = Linter(Config(select=("CL981",))).check("Wow!")
     assert (finding.code, finding.text, finding.column) == ("CL981", "!", 4)

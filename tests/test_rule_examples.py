@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from copylint import Config, Linter
-from copylint.rule import all_rules
+from copylint.engine.registry import all_rules
 
 
 def _examples() -> list:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from copylint import Config, Linter
-from copylint.rule import all_rules
+from copylint.engine.registry import all_rules
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 GOLDEN = sorted(SEEDS.glob("*.expected.json"))

@@ -10,8 +10,8 @@ import pytest
 from conftest import lint
 
 from copylint import Config, Linter
-from copylint.spelling_candidates import match_case, slip_cost
-from copylint.spelling_morphology import is_agent_noun, is_derived
+from copylint.checks.spelling.candidates import match_case, slip_cost
+from copylint.checks.spelling.morphology import is_agent_noun, is_derived
 
 
 def flags(text: str, **config: object) -> list[str]:
@@ -193,8 +193,8 @@ def test_slip_cost_prefers_common_slips() -> None:
     ("companys", False), ("accomodate", False),
 ])
 def test_is_derived(word: str, derived: bool) -> None:
-    from copylint.lexicon import lexicon_for
-    from copylint.rule import Context, Resources
+    from copylint.core.rule import Context, Resources
+    from copylint.language.lexicon import lexicon_for
 
     assert is_derived(word, lexicon_for(Context(Config(), Resources()))) is derived
 
@@ -203,8 +203,8 @@ def test_is_derived(word: str, derived: bool) -> None:
     ("dayer", True), ("armer", True), ("hitters", True), ("bcak", False), ("wher", False), ("evver", False),
 ])
 def test_is_agent_noun(part: str, agent: bool) -> None:
-    from copylint.lexicon import lexicon_for
-    from copylint.rule import Context, Resources
+    from copylint.core.rule import Context, Resources
+    from copylint.language.lexicon import lexicon_for
 
     assert is_agent_noun(part, lexicon_for(Context(Config(), Resources()))) is agent
 
@@ -213,7 +213,7 @@ def test_cli_words_add(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.copylint]\nwords = ["names.txt"]\n', encoding="utf-8")
 
     def cli(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "copylint.cli", *args], cwd=tmp_path,
+        return subprocess.run([sys.executable, "-m", "copylint.app.cli", *args], cwd=tmp_path,
                               capture_output=True, text=True, timeout=120)
 
     (tmp_path / "names.txt").write_text("# house words\n", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Readers turn a decoded source into a :class:`~copylint.document.Document`.
+"""Readers turn a decoded source into a :class:`~copylint.core.document.Document`.
 
 Each reader module in this package registers itself with :func:`reader`; the engine picks one by
 format name or file extension. Adding a format means adding a module here, nothing else.
@@ -11,7 +11,7 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from copylint.document import Document
+from copylint.core.document import Document
 
 ReadFunction = Callable[[str, str], Document]
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from html.entities import html5
 
-from copylint.document import Comment, Document, ProseBuilder
+from copylint.core.document import Comment, Document, ProseBuilder
 from copylint.readers import reader
 from copylint.readers.markup import TextRuns, whole_lines
 

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from copylint.document import Comment, Document, ProseBuilder
+from copylint.core.document import Comment, Document, ProseBuilder
 from copylint.readers import reader
 from copylint.readers.markup import TextRuns, line_bounds
 

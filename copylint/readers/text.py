@@ -6,7 +6,7 @@ split into the same lines as LF files and every offset maps one for one.
 
 from __future__ import annotations
 
-from copylint.document import Document, OffsetMap
+from copylint.core.document import Document, OffsetMap
 from copylint.readers import reader
 
 

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from copylint.finding import Finding
+from copylint.core.finding import Finding
 from copylint.report import ReportContext, layout
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from copylint.finding import Finding
+from copylint.core.finding import Finding
 from copylint.report import ReportContext
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}

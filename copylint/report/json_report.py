@@ -1,10 +1,10 @@
-"""``--format json``: a JSON array of findings (schema version in copylint.finding.SCHEMA_VERSION)."""
+"""``--format json``: a JSON array of findings (schema version in copylint.core.finding.SCHEMA_VERSION)."""
 
 from __future__ import annotations
 
 import json
 
-from copylint.finding import Finding
+from copylint.core.finding import Finding
 from copylint.report import ReportContext
 
 

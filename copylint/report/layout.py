@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from copylint.finding import Finding
+from copylint.core.finding import Finding
 
 #: Characters of context shown on each side of a span in a frame.
 FRAME_CONTEXT = 40

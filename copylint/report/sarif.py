@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from copylint.finding import Finding
+from copylint.core.finding import Finding
+from copylint.engine.registry import all_rules
 from copylint.report import ReportContext
-from copylint.rule import all_rules
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -38,7 +38,7 @@ def _uri(path: str) -> str:
 
 
 def render(findings: list[Finding], context: ReportContext) -> str:
-    from copylint import __version__
+    from copylint.core.version import __version__
 
     codes = sorted({f.code for f in findings})
     index = {c: i for i, c in enumerate(codes)}

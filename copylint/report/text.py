@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from copylint.finding import Finding
+from copylint.core.finding import Finding
 from copylint.report import ReportContext, layout
 
 

@@ -1,0 +1,59 @@
+"""The ``copylint`` command: argument parsing and dispatch only; the work is in the API."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from types import ModuleType
+
+import copylint.app.commands as commands_pkg
+from copylint.core.errors import CopylintError
+from copylint.core.version import __version__
+
+EXIT_CLEAN, EXIT_ERROR = 0, 2
+
+
+def _commands() -> list[ModuleType]:
+    mods = [importlib.import_module(f"{commands_pkg.__name__}.{info.name}")
+            for info in pkgutil.iter_modules(commands_pkg.__path__)]
+    return sorted(mods, key=lambda m: getattr(m, "ORDER", 50))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="copylint", description="A copy-editing linter for articles: typos, inconsistent "
+        "names, leftover web boilerplate and (with LanguageTool) grammar.")
+    parser.add_argument("--version", action="version", version=f"copylint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for mod in _commands():
+        p = sub.add_parser(mod.NAME, help=mod.HELP, description=mod.__doc__)
+        mod.add_arguments(p)
+        p.set_defaults(run=mod.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        return int(args.run(args))
+    except CopylintError as exc:
+        print(f"copylint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("copylint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""CL3xx: web boilerplate left in the copy (share buttons, menus, notices, live-blog stubs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from copylint.checks.boilerplate.analysis import analyse
+from copylint.core.document import Document
+from copylint.core.finding import Diagnostic
+from copylint.core.rule import Context, Example, Rule, register
+
+
+@register
+class BoilerplatePhrase(Rule):
+    """Web boilerplate from a phrase pack: a button, menu, notice or stub pasted with the copy.
+
+    Copy pasted from a web page into a CMS drags along "Share.", "Exit mobile version",
+    "Advertisement", "Read more: ...", newsletter prompts, cookie banners, photo credits and live-blog
+    intros. Extraction tools drop such lines silently on HTML; in finished copy they are mistakes
+    a reader sees. The phrases live in the ``boilerplate`` packs (``rules/boilerplate/*.toml``) and
+    match whole lines, line openings ("Read more: ...") or a clause inside a sentence. The fix
+    deletes the line, or the clause with the dash or comma that joins it, and is safe: the whole
+    pack phrase matched. Add site-specific packs with ``packs = [...]`` (see ``copylint learn``).
+    """
+
+    code = "CL301"
+    name = "boilerplate-phrase"
+    category = "boilerplate"
+    severity = "warning"
+    examples = (
+        Example("Police closed the road on Monday, officials said.\n\nShare.\nExit mobile version\n",
+                flags=("Share.", "Exit mobile version")),
+        Example("Fire crews are at the scene of the blaze in the city centre – we’ll be bringing you the "
+                "very latest updates on this story.\n",
+                flags=("we’ll be bringing you the very latest updates on this story.",)),
+        Example("The bank raised rates.\n\nRead more: Why rates are rising\n\nShares fell 3% after the "
+                "announcement.\n", flags=("Read more: Why rates are rising",)),
+        Example("Shares fell 3% after the announcement, and the firm said it would share its plans soon.\n"),
+        Example("\"Read more books,\" the minister told the pupils.\n"),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
+        for hit in analyse(doc, ctx).phrases:
+            span, phrase = hit.span, hit.match.phrase
+            what = "line" if span.whole_line else "clause"
+            yield Diagnostic(
+                span.start, span.end,
+                f"Web boilerplate left in the copy ({phrase.description.lower()}); delete the {what}",
+                fix_edits=(span.delete,), applicability="safe", deletes_block=span.whole_line,
+                data={"pack": phrase.pack, "phrase": phrase.text, "match": phrase.match},
+            )
+
+
+@register
+class BoilerplateLine(Rule):
+    """A line that looks like web furniture: no sentence shape where page leftovers collect.
+
+    Not every leftover is in a pack: menus, section names, teaser links, timestamps and counts
+    ("12 comments") vary by site. Like jusText, this rule judges each line by its shape: length,
+    density of function words, sentence punctuation, capitals, pipes and bullets; and by its subject:
+    a teaser for another story shares no content word with the article. Hard-wrapped paragraphs are
+    judged as one block. Prose lines anchor the article; before the first and after the last, a
+    short line without sentence shape is flagged. Between prose lines only strong evidence counts (a
+    timestamp, a count, a menu, a teaser ending in "..." or "»", a label of button words, a line on
+    another subject). The headline, bylines, datelines, staff credits, quoted speech and sentences
+    are never flagged. The fix deletes the line but is unsafe: review it.
+    """
+
+    code = "CL302"
+    name = "boilerplate-line"
+    category = "boilerplate"
+    severity = "warning"
+    examples = (
+        Example("Council approves new budget\n\nThe council approved its budget on Monday after a long "
+                "debate about spending on roads and schools.\n\nPolitics | Economy | World\n\nCheap Flights "
+                "To Spain\n", flags=("Politics | Economy | World", "Cheap Flights To Spain")),
+        Example("Council approves new budget\n\nThe council approved its budget on Monday after a long "
+                "debate about spending on roads and schools.\n\n19 November 2019, 09:01 AM\n\nThe vote was "
+                "close, and the mayor said she was relieved that it had passed.\n",
+                flags=("19 November 2019, 09:01 AM",)),
+        Example("Council approves new budget\n\nBy Jane Smith\n\nLONDON (Reuters) - The council approved "
+                "its budget on Monday after a long debate about spending.\n\n\"We are delighted,\" she "
+                "said.\n"),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
+        for hit in analyse(doc, ctx).lines:
+            span = hit.span
+            yield Diagnostic(
+                span.start, span.end,
+                f"This line looks like web boilerplate ({hit.verdict.reason}); delete it if it is",
+                fix_edits=(span.delete,), applicability="unsafe", deletes_block=True,
+                data={"reason": hit.verdict.reason},
+            )

@@ -1,0 +1,138 @@
+"""Which parts of a word token the spelling rule checks, and the article's own vocabulary.
+
+A token such as ``US-led``, ``Putin’s`` or ``don't`` is not one dictionary word. This module splits
+it into the pieces worth looking up (with their exact prose offsets) and drops what is not prose
+(abbreviations with full stops, words marked ``[sic]``, very short fragments).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from copylint.core.document import Document
+from copylint.language.lexicon import strip_possessive
+
+#: endings after an apostrophe that make a contraction of a word the lexicon may know (they're)
+CLITICS = frozenset({"n't", "'re", "'ve", "'ll", "'d", "'m", "'s"})
+MIN_LENGTH = 3
+#: Capitalised words that open sentences without being names (The Mayland report ...)
+COMMON_OPENERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For",
+                            "But", "And", "Or", "So", "If", "When", "While", "As", "By", "With", "From",
+                            "After", "Before", "It", "He", "She", "They", "We", "I", "His", "Her", "Their"})
+_SIC = re.compile(r"[\s\"”’']*[\[(]sic[\])]", re.IGNORECASE)
+#: articles and prepositions of French, Spanish, Italian, German, Dutch, Latin and Arabic that open
+#: phrases English borrows (de facto, en masse, en pointe, la carte, von der, et al)
+FOREIGN_PARTICLES = frozenset({"de", "du", "des", "en", "la", "le", "les", "el", "los", "las", "et", "al", "von",
+                               "der", "den", "di", "da", "del", "della", "au", "aux", "het", "lo"})
+_OPENING_QUOTES = frozenset("\"“‘'«")
+_CLOSING_QUOTE = re.compile(r"[.,;:!?]?[\"”’'»]")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A part of a word token to look up: the whole word, or one part of a hyphenated compound."""
+
+    offset: int  # from the token's start
+    text: str  # with straight apostrophes
+    in_compound: bool
+
+
+def pieces(token_text: str) -> list[Piece]:
+    """The pieces of a word token worth looking up (none for abbreviations with full stops, names
+    with apostrophes such as O'Brien, and set phrases such as rock'n'roll)."""
+    text = token_text.replace("’", "'")
+    if "." in text:
+        return []
+    base = strip_possessive(text)
+    if "'" in base and "'" + base.rpartition("'")[2] not in CLITICS and not base.endswith("n't"):
+        return []
+    if "-" not in base:
+        return [Piece(0, base, False)]
+    out = []
+    pos = 0
+    for part in base.split("-"):
+        out.append(Piece(pos, part, True))
+        pos += len(part) + 1
+    return out
+
+
+def marked_sic(prose: str, end: int) -> bool:
+    """Is the word ending at ``end`` followed by [sic]?"""
+    return _SIC.match(prose, end) is not None
+
+
+def quoted_alone(prose: str, start: int, end: int) -> bool:
+    """Is the word at ``start:end`` all there is between a pair of quotation marks ("frunk")? A word
+    set apart like that is being named or introduced, not misspelt."""
+    return prose[start - 1:start] in _OPENING_QUOTES and _CLOSING_QUOTE.match(prose, end) is not None
+
+
+def lookup_form(text: str) -> str:
+    """What to look up for a piece: a contraction's word (they're -> they), else the piece itself."""
+    if text.endswith("n't"):
+        return text
+    head, sep, tail = text.rpartition("'")
+    if sep and "'" + tail in CLITICS:
+        return head
+    return text
+
+
+class ArticleWords:
+    """How often the article uses each word form (possessives stripped), computed on first use."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._by_initial: dict[str, list[str]] = {}
+        self._names_before: dict[str, frozenset[str]] | None = None
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        raw = Counter([tok.text for tok in self._doc.tokens if tok.kind == "word"])
+        forms: Counter[str] = Counter()
+        for text, n in raw.items():
+            if "'" in text or "’" in text:
+                text = strip_possessive(text.replace("’", "'"))
+            forms[text] += n
+            if "-" in text:
+                for part in text.split("-"):
+                    forms[part] += n
+        return forms
+
+    @cached_property
+    def lower_counts(self) -> Counter[str]:
+        out: Counter[str] = Counter()
+        for form, n in self.counts.items():
+            out[form.lower()] += n
+        return out
+
+    def starting_with(self, initial: str) -> list[str]:
+        """Word forms whose lowercase first letter is ``initial``, in order of first use (for the
+        near-form search; built for a letter the first time it is asked for)."""
+        forms = self._by_initial.get(initial)
+        if forms is None:
+            forms = self._by_initial[initial] = [
+                f for f in self.counts if len(f) >= MIN_LENGTH and f[0].lower() == initial and f.isalpha()]
+        return forms
+
+    def names_before(self, form: str, is_common: Callable[[str], bool]) -> frozenset[str]:
+        """The Capitalised words (lowercased) written just before ``form`` in the same sentence, a
+        first name or a title (Saddam Hussein, Minister Hussain); a common word opening a sentence
+        does not count. Built for the whole article the first time it is asked for."""
+        if self._names_before is None:
+            prose = self._doc.prose
+            found: dict[str, set[str]] = {}
+            prev = None
+            for tok in self._doc.tokens:
+                if (prev is not None and tok.kind == "word" and prev.kind == "word" and not tok.sentence_start
+                        and tok.text[:1].isupper() and prev.text[:1].isupper()
+                        and not prose[prev.end:tok.start].strip(" ")
+                        and not (prev.sentence_start and is_common(prev.text))):
+                    name = strip_possessive(tok.text.replace("’", "'"))
+                    found.setdefault(name, set()).add(prev.text.lower())
+                prev = tok
+            self._names_before = {k: frozenset(v) for k, v in found.items()}
+        return self._names_before.get(form, frozenset())

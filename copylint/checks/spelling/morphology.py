@@ -1,0 +1,65 @@
+"""Words built from known parts: a prefix (unpatched, renationalise), a regular ending (downloaders,
+wirelessly) or two common words run together (inkjet, frontman). New words in news copy are mostly
+made this way, so the spelling rule does not flag them without other evidence."""
+
+from __future__ import annotations
+
+from copylint.language.lexicon import Lexicon
+
+VOWELS = frozenset("aeiou")
+
+PREFIXES = ("anti", "bio", "co", "counter", "cyber", "de", "dis", "down", "eco", "geo", "hyper", "inter",
+            "mega", "micro", "mid", "mini", "mis", "multi", "non", "out", "over", "post", "pre", "re",
+            "self", "semi", "sub", "super", "tele", "ultra", "un", "under", "up")
+#: endings and what a stem may have lost to them (hirings <- hiring, ethnicities <- ethnicity)
+SUFFIXES = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
+            ("ing", "e"), ("er", ""), ("er", "e"), ("ers", ""), ("ers", "e"), ("ly", ""), ("ily", "y"),
+            ("ness", ""), ("ment", ""), ("able", ""), ("ability", "able"), ("ist", ""), ("ism", ""),
+            ("ise", ""), ("ize", ""), ("isation", ""), ("ization", ""))
+MIN_STEM = 4
+#: the shortest word an -er noun in a compound is built on (one-dayer)
+MIN_AGENT_STEM = 3
+#: both halves of a run-together compound must be at least this common (Zipf)
+COMPOUND_ZIPF = 3.5
+MIN_PART = 3
+
+
+def is_derived(word: str, lex: Lexicon) -> bool:
+    """Is lowercase ``word`` a known word with a prefix or regular ending, or two common words?"""
+    for prefix in PREFIXES:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= MIN_STEM and (lex.is_common(rest) or _suffixed(rest, lex)):
+            return True
+    return _suffixed(word, lex) or _compound(word, lex)
+
+
+def is_agent_noun(part: str, lex: Lexicon) -> bool:
+    """Is the last part of a hyphenated compound a known word plus -er (left-armer, one-dayer,
+    big-hitter): a noun for someone or something with what the phrase names?"""
+    stem = part[:-1] if part.endswith("ers") else part
+    if not stem.endswith("er") or len(stem) < MIN_AGENT_STEM + 2:
+        return False
+    stem = stem[:-2]
+    undoubled = stem[:-1] if len(stem) > MIN_AGENT_STEM and stem[-1] == stem[-2] else stem
+    return any(lex.is_common(s) for s in (stem, stem + "e", undoubled))
+
+
+def _suffixed(word: str, lex: Lexicon) -> bool:
+    for ending, restore in SUFFIXES:
+        if word.endswith(ending):
+            stem = word[: len(word) - len(ending)] + restore
+            if not restore and ending[0] in "sde" and stem[-1:] == "y" and stem[-2:-1] not in VOWELS:
+                continue  # companys, studyed: a consonant and y take -ies, -ied
+            if len(stem) >= MIN_STEM and (lex.is_common(stem) or _compound(stem, lex)):
+                return True
+    return False
+
+
+def _compound(word: str, lex: Lexicon) -> bool:
+    zipf = lex.data.zipf
+    common = lex.data.common
+    for i in range(MIN_PART, len(word) - MIN_PART + 1):
+        head, tail = word[:i], word[i:]
+        if head in common and tail in common and min(zipf.get(head, 0.0), zipf.get(tail, 0.0)) >= COMPOUND_ZIPF:
+            return True
+    return False

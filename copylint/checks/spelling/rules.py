@@ -1,0 +1,144 @@
+"""CL101: misspelt words (non-words), with corrections ranked by evidence from the article."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from copylint.checks.spelling.article_words import (
+    COMMON_OPENERS,
+    FOREIGN_PARTICLES,
+    MIN_LENGTH,
+    ArticleWords,
+    Piece,
+    lookup_form,
+    marked_sic,
+    pieces,
+    quoted_alone,
+)
+from copylint.checks.spelling.judge import Judge
+from copylint.core.document import Document, Token
+from copylint.core.finding import Diagnostic, Edit
+from copylint.core.rule import Context, Example, Rule, register
+from copylint.language.lexicon import lexicon_for
+from copylint.language.name_parts import name_parts
+
+
+def _capitalised(token: Token) -> bool:
+    return token.kind == "word" and token.text[:1].isupper() and not token.text.isupper()
+
+
+def _beside_name(tokens: list[Token], i: int, prose: str) -> bool:
+    """Is token ``i`` next to another Capitalised word in the same sentence (Ken Mayland)?"""
+    before = i > 0 and not tokens[i].sentence_start and _capitalised(tokens[i - 1]) and not (
+        tokens[i - 1].sentence_start and tokens[i - 1].text in COMMON_OPENERS)
+    after = i + 1 < len(tokens) and not tokens[i + 1].sentence_start and _capitalised(tokens[i + 1])
+    return bool(before or after) and "\n" not in prose[tokens[i - 1].end if before else tokens[i].end:
+                                                      tokens[i].start if before else tokens[i + 1].start]
+
+
+def _in_foreign_phrase(tokens: list[Token], i: int, knows: Callable[[str], bool]) -> bool:
+    """Is lowercase token ``i`` beside another lowercase word the lexicon does not know (bona fide,
+    vis a vis), or after a foreign article or preposition (de facto, en masse)? Slips rarely come in
+    pairs; borrowed phrases do."""
+    if i > 0 and not tokens[i].sentence_start and tokens[i - 1].text.lower() in FOREIGN_PARTICLES:
+        return True
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens) and not (j > i and tokens[j].sentence_start) and not (
+                j < i and tokens[i].sentence_start):
+            other = tokens[j]
+            if other.kind == "word" and other.text.islower() and other.text.isalpha() and not knows(other.text):
+                return True
+    return False
+
+
+def _unknown_pieces(text: str, knows: Callable[[str], bool]) -> list[tuple[Piece, str]]:
+    """The pieces of a token the lexicon does not know, with the word to judge for each (a
+    contraction's word: they're -> they). Depends on the token's text only, so it can be cached."""
+    out = []
+    for piece in pieces(text):
+        word = piece.text
+        if len(word) < MIN_LENGTH or knows(word) or word.isupper():
+            continue
+        form = lookup_form(word)
+        if form != word and (len(form) < MIN_LENGTH or knows(form)):
+            continue
+        if form.isalpha():
+            out.append((piece, form))
+    return out
+
+
+@register
+class Misspelling(Rule):
+    """A word is not in the dictionary and looks like a slip for one that is.
+
+    Readers notice a misspelling at once, and it costs the copy its authority. The rule looks up
+    every word in a lexicon of British and American English that knows inflected forms. A word it
+    does not know is flagged when the evidence says it is a slip: the article uses a word one or two
+    edits away more often (Ukranian beside Ukrainian), a far more common word is that close
+    (definately), or it is a listed common misspelling. Unknown Capitalised words with no such
+    evidence are taken for names and left alone, as are ALL-CAPS words, numbers, URLs, handles,
+    hashtags, hyphenated compounds, words marked [sic] and the words in your word lists.
+    Suggestions keep the word's case; a single certain correction from the curated list is a safe
+    fix, any other is offered for review.
+    """
+
+    code = "CL101"
+    name = "misspelling"
+    category = "spelling"
+    severity = "warning"
+    examples = (
+        Example("Troops were sent at the end of last yeae.", flags=("yeae",), suggestions=("year",)),
+        Example("Ukrainian forces advanced. Residents fled Ukranian drones and Ukrainian shells.",
+                flags=("Ukranian",), suggestions=("Ukrainian",)),
+        Example("We will definately accomodate them.", flags=("definately", "accomodate"),
+                suggestions=("definitely", "accommodate")),
+        Example("DaimlerChrysler said sales rose. DaimerChrysler shares fell. DaimlerChrysler gained.",
+                flags=("DaimerChrysler",), suggestions=("DaimlerChrysler",)),
+        Example("Zelenskyy met Starmer in Kyiv; the US-led talks on 5.93 mln barrels went on."),
+        Example("The defence minister's judgement, like the defense secretary's judgment, was final."),
+        Example("He wrote “teh” [sic] in his note, emailed to news@example.com via https://bbc.co.uk."),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
+        lex = lexicon_for(ctx)
+        judge = ctx.resources.get(("spelling-judge",), lambda: Judge(lex.data))
+        known_tokens = judge.known_tokens(lex)
+        call_words = ctx.words
+        call_lower = {w for w in call_words if w.islower()}
+        article = ArticleWords(doc)
+        endings = name_parts(ctx).endings
+        prose = doc.prose
+        knows = lex.knows
+        tokens = doc.tokens
+        for i, token in enumerate(tokens):
+            if token.kind != "word" or token.text in known_tokens:
+                continue
+            unknown = _unknown_pieces(token.text, knows)
+            if not unknown:
+                known_tokens[token.text] = None
+                continue
+            if prose[token.end:token.end + 1] == "&" or marked_sic(prose, token.end):
+                continue  # caf&#233;: a word cut by an entity the reader left alone; a quoted slip
+            for piece, form in unknown:
+                if form in call_words or form.lower() in call_lower:
+                    continue
+                verdict = judge.judge(form, lex, article, in_compound=piece.in_compound,
+                                      sentence_start=token.sentence_start and piece.offset == 0,
+                                      beside_name=_beside_name(tokens, i, prose), endings=endings)
+                if verdict is None or (verdict.reason == "usage" and (
+                        _in_foreign_phrase(tokens, i, knows) or quoted_alone(prose, token.start, token.end))):
+                    continue
+                start = token.start + piece.offset
+                end = start + len(form)
+                best = verdict.suggestions[0] if verdict.suggestions else None
+                if verdict.reason == "dialect":
+                    message = f"“{form}” is not the {lex.dialect} spelling"
+                else:
+                    message = f"“{form}” looks misspelt"
+                message += f"; did you mean “{best}”?" if best else ""
+                yield Diagnostic(
+                    start=start, end=end, message=message, suggestions=verdict.suggestions,
+                    fix_edits=(Edit(start, end, best),) if best else (),
+                    applicability="safe" if verdict.certain else "unsafe",
+                    data={"evidence": verdict.reason},
+                )

@@ -1,5 +1,0 @@
-"""CLI subcommands: one module each, found automatically.
-
-A module defines ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int`` (the exit
-status). ``copylint.cli`` builds the parser from every module here.
-"""

@@ -1,0 +1,92 @@
+"""Applying fixes to a source text: which fixes to take, and the edits that result.
+
+Edits are applied to the *source* (a finding's fix is already in source offsets), never to the
+prose a rule saw. Fixes are taken in source order and a fix whose edits overlap an edit already
+taken is skipped whole (and reported), so the result never depends on the order rules ran in.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from copylint.core.finding import Edit, Finding
+
+
+@dataclass(frozen=True)
+class FixPlan:
+    """Which fixable findings a run applies, which it skips, and the resulting edits in order."""
+
+    applied: tuple[Finding, ...]
+    #: fixable findings left out: their edits overlap a fix taken before them, or no longer match
+    #: the source (the text at the finding's span changed)
+    skipped: tuple[Finding, ...]
+    edits: tuple[Edit, ...]
+
+
+def is_fixable(finding: Finding, *, unsafe: bool = False) -> bool:
+    """Has ``finding`` a fix this run may apply (safe ones always, unsafe ones when asked)?"""
+    fix = finding.fix
+    return fix is not None and bool(fix.edits) and (unsafe or fix.applicability == "safe")
+
+
+def _conflicts(a: Edit, b: Edit) -> bool:
+    """Do two edits touch the same characters (or insert at the same place)?"""
+    if a.start < b.end and b.start < a.end:
+        return True
+    return a.start == b.start and (a.start == a.end or b.start == b.end)
+
+
+def plan_fixes(source: str, findings: Iterable[Finding], *, unsafe: bool = False) -> FixPlan:
+    """Choose the fixes to apply to ``source``: in source order, keeping the first of overlapping ones."""
+    fixable = [f for f in findings if is_fixable(f, unsafe=unsafe)]
+    fixable.sort(key=lambda f: (min(e.start for e in f.fix.edits), max(e.end for e in f.fix.edits),  # type: ignore[union-attr]
+                                f.start, f.end, f.code, f.message))
+    taken: list[Edit] = []  # sorted by (start, end)
+    applied: list[Finding] = []
+    skipped: list[Finding] = []
+    for f in fixable:
+        edits = sorted(set(f.fix.edits), key=lambda e: (e.start, e.end))  # type: ignore[union-attr]
+        if f.text != source[f.start:f.end] or any(not 0 <= e.start <= e.end <= len(source) for e in edits):
+            skipped.append(f)
+            continue
+        new = [e for e in edits if e not in taken]
+        if any(_conflicts(a, b) for i, a in enumerate(new) for b in new[i + 1:]) or any(
+                _conflicts(e, other) for e in new for other in _neighbours(taken, e)):
+            skipped.append(f)
+            continue
+        for e in new:
+            bisect.insort(taken, e, key=lambda x: (x.start, x.end))
+        applied.append(f)
+    return FixPlan(tuple(applied), tuple(skipped), tuple(taken))
+
+
+def _neighbours(taken: list[Edit], edit: Edit) -> list[Edit]:
+    """The taken edits that could overlap ``edit`` (taken edits never overlap each other)."""
+    i = bisect.bisect_left(taken, (edit.start, edit.end), key=lambda x: (x.start, x.end))
+    return taken[max(0, i - 1):i + 1]
+
+
+def apply_edits(source: str, edits: Iterable[Edit]) -> str:
+    """``source`` with non-overlapping ``edits`` applied (a "\\n" in a replacement follows CRLF files)."""
+    crlf = "\r\n" in source and source.count("\r\n") * 2 > source.count("\n")
+    out: list[str] = []
+    last = 0
+    for e in sorted(edits, key=lambda x: (x.start, x.end)):
+        replacement = e.replacement
+        if crlf and "\n" in replacement:
+            replacement = replacement.replace("\r\n", "\n").replace("\n", "\r\n")
+        out.append(source[last:e.start])
+        out.append(replacement)
+        last = e.end
+    out.append(source[last:])
+    return "".join(out)
+
+
+def apply_fixes(source: str, findings: Iterable[Finding], *, unsafe: bool = False) -> str:
+    """``source`` with the safe fixes of ``findings`` applied (and the unsafe ones if ``unsafe``).
+
+    Where fixes overlap, the first in source order wins; the others are left for a later run.
+    """
+    return apply_edits(source, plan_fixes(source, findings, unsafe=unsafe).edits)

@@ -1,0 +1,168 @@
+"""The engine: runs the selected rules on a document and turns their diagnostics into findings.
+
+The engine knows nothing about individual rules: it reads a source into a Document, asks each
+selected rule for diagnostics, maps them to source positions, applies suppression comments and
+severity overrides, and returns findings sorted by position.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+import time
+from collections.abc import Iterable
+from types import TracebackType
+
+from copylint import readers
+from copylint.core.config import Config
+from copylint.core.document import Document
+from copylint.core.errors import CopylintError
+from copylint.core.finding import Diagnostic, Edit, Finding, Fix
+from copylint.core.rule import SHARED_RESOURCES, Context, Resources, Rule
+from copylint.core.suppress import apply_directives
+from copylint.engine.registry import all_rules
+
+UNUSED_SUPPRESSION = "CL001"
+
+
+class Linter:
+    """Checks texts with one configuration. Create it once and share it: it loads dictionaries on
+    first use, keeps them for its lifetime and is safe to call from many threads at once."""
+
+    def __init__(self, config: Config | None = None, *, resources: Resources | None = None) -> None:
+        self.config = config or Config()
+        self.resources = resources or SHARED_RESOURCES
+        # per-file ignores only switch rules off, so a rule not selected here never runs
+        self._rules: list[Rule] = [cls() for code, cls in all_rules().items()
+                                   if self.config.is_selected(code, cls.default_enabled)]
+        self._notices: list[str] = []
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------------ public API
+    @property
+    def rules(self) -> list[Rule]:
+        """The rules this linter runs (before per-file ignores)."""
+        return list(self._rules)
+
+    @property
+    def notices(self) -> list[str]:
+        """One-line messages about the run (an optional backend that is unavailable, say)."""
+        with self._lock:
+            return list(self._notices)
+
+    def check(self, text: str, *, format: str | None = "text", path: str = "<text>",
+              words: Iterable[str] = ()) -> list[Finding]:
+        """Findings for ``text`` read as ``format`` ("text", "markdown", "html"; None: by ``path``).
+
+        ``words`` are accepted as correctly spelt in this call only (names a CMS knows, say).
+        """
+        doc = readers.read(text, path, format)
+        return self.check_document(doc, words=words)
+
+    def check_document(self, doc: Document, *, words: Iterable[str] = ()) -> list[Finding]:
+        ctx = Context(self.config, self.resources, frozenset(words))
+        findings: list[Finding] = []
+        selected = [r for r in self._rules
+                    if self.config.is_selected(r.code, r.default_enabled, doc.path)]
+        for rule in selected:
+            try:
+                diagnostics = list(rule.check(doc, ctx))
+            except CopylintError:
+                raise
+            except Exception as exc:  # one broken rule must not hide every other finding
+                ctx.notice(f"internal error in rule {rule.code} ({rule.name}) on {doc.path}: "
+                           f"{type(exc).__name__}: {exc}")
+                continue
+            findings.extend(self._finding(doc, rule, d) for d in diagnostics)
+        findings, unused = apply_directives(doc, findings)
+        if unused and any(r.code == UNUSED_SUPPRESSION for r in selected):
+            rule = next(r for r in selected if r.code == UNUSED_SUPPRESSION)
+            for d in unused:
+                what = ", ".join(d.codes) if d.codes else "any rule"
+                findings.append(self._source_finding(
+                    doc, rule, d.start, d.end,
+                    f"This `{d.kind}` comment for {what} suppresses nothing; remove it",
+                    Fix("safe", (Edit(d.start, d.end, ""),))))
+        findings = _drop_duplicates(sorted(findings, key=lambda f: (f.start, f.end, f.code)))
+        if ctx.notices:
+            with self._lock:
+                for n in ctx.notices:
+                    if n not in self._notices:
+                        self._notices.append(n)
+        return findings
+
+    def warm_up(self, sample: str = "", *, freeze_gc: bool = True) -> float:
+        """Load now what the rules would load on first use, and return the seconds it took.
+
+        A long-lived process (a CMS) calls this once at start-up, so no user waits for the
+        dictionaries, the near-word index or the misspelling map: it checks every rule's examples
+        and ``sample`` (an article of the site's own copy, say). With ``freeze_gc`` it then calls
+        :func:`gc.freeze`, copylint's only use of it: every object alive at that moment (the loaded
+        data, and the host's own objects) moves to a permanent generation that the garbage
+        collector no longer walks, so a full collection during a later call takes microseconds
+        instead of milliseconds. Frozen objects are still freed when their reference count drops
+        to zero; only reference cycles among them are never collected, so call it after start-up,
+        not per request. Pass ``freeze_gc=False`` when the host manages the collector itself.
+        """
+        started = time.perf_counter()
+        for rule in self._rules:
+            for example in rule.examples:
+                self.check(example.text, format=example.format)
+        if sample:
+            self.check(sample)
+        if freeze_gc:
+            gc.collect()
+            gc.freeze()
+        return time.perf_counter() - started
+
+    def close(self) -> None:
+        """Release what rules hold (server connections, subprocesses)."""
+        for rule in self._rules:
+            rule.close()
+
+    def __enter__(self) -> Linter:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ mapping
+    def _finding(self, doc: Document, rule: Rule, d: Diagnostic) -> Finding:
+        start, end = doc.source_span(d.start, d.end)
+        fix = None
+        if d.fix_edits:
+            edits = []
+            for e in d.fix_edits:
+                s, t = doc.source_span(e.start, e.end)
+                if d.deletes_block and not e.replacement and doc.widen_deletion is not None:
+                    s, t = doc.widen_deletion(s, t)
+                edits.append(Edit(s, t, e.replacement))
+            fix = Fix(d.applicability, tuple(edits))
+        return self._source_finding(doc, rule, start, end, d.message, fix, d.suggestions, d.data)
+
+    def _source_finding(self, doc: Document, rule: Rule, start: int, end: int, message: str,
+                        fix: Fix | None, suggestions: tuple[str, ...] = (),
+                        data: dict | None = None) -> Finding:
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(end)
+        return Finding(
+            path=doc.path, code=rule.code, rule=rule.name, category=rule.category,
+            severity=self.config.severity_of(rule.code, rule.severity),  # type: ignore[arg-type]
+            line=line, column=column, end_line=end_line, end_column=end_column,
+            start=start, end=end, text=doc.source[start:end], message=message,
+            suggestions=tuple(suggestions), fix=fix, data=dict(data or {}),
+        )
+
+
+def _drop_duplicates(findings: list[Finding]) -> list[Finding]:
+    """One finding per span and correction: when two rules flag the same characters with the same
+    first suggestion (a misspelt name is both a typo and a name variant), keep the lower code."""
+    seen: set[tuple[int, int, tuple[str, ...]]] = set()
+    out = []
+    for f in findings:
+        key = (f.start, f.end, f.suggestions[:1])
+        if not f.suggestions or key not in seen:
+            out.append(f)
+            seen.add(key)
+    return out
