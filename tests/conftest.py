@@ -11,6 +11,11 @@ SHARED = ROOT.parent / "shared"
 SEEDS = ROOT / "seeds"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-snapshots", action="store_true",
+                     help="rewrite the .snap files of tests/snapshots from what copylint does now")
+
+
 @pytest.fixture(scope="session")
 def shared_corpus() -> Path:
     """``../shared/corpus`` (research-licensed data, read in place); tests using it skip without it."""

@@ -126,7 +126,7 @@ def test_unused_suppression_is_reported_and_fixed() -> None:
     with registered(FlagWordRule):
         found = Linter(Config(select=("CL991", "CL001"))).check(source, format="markdown")
     assert [(f.code, f.text) for f in found] == [("CL001", "<!-- copylint: disable-next-line CL991 -->")]
-    assert apply_fixes(source, found) == "Fine copy.\n\n\nStill fine.\n"
+    assert apply_fixes(source, found) == "Fine copy.\n\nStill fine.\n"  # the comment goes with its line
 
 
 # ------------------------------------------------------------------ block deletions

@@ -14,7 +14,7 @@ from __future__ import annotations
 import inspect
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -24,6 +24,7 @@ from copylint.core.packs import Pack, packs_of_kind
 
 if TYPE_CHECKING:
     from copylint.core.document import Document
+    from copylint.core.suppress import Directive
 
 CODE_RE = re.compile(r"^CL\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -38,8 +39,13 @@ class Example:
     flags: tuple[str, ...] = ()
     format: str = "text"
     options: dict[str, Any] = field(default_factory=dict)
+    #: other rules that run beside this one (a suppression comment is used only by the rule it silences)
+    also_select: tuple[str, ...] = ()
     #: the first suggestion expected for each flag, in order (optional)
     suggestions: tuple[str, ...] = ()
+    #: the text after every fix of the rule's findings is applied, unsafe ones included (required
+    #: when a flagged example's findings carry fixes: it pins what ``copylint fix`` writes)
+    fixed: str | None = None
 
 
 class Resources:
@@ -128,6 +134,12 @@ class Rule:
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
         raise NotImplementedError
+
+    def check_suppressions(self, doc: Document, unused: Sequence[Directive]) -> Iterable[Diagnostic]:
+        """Diagnostics about suppression comments that silenced nothing, run after every rule's
+        :meth:`check`. Unlike :meth:`check`'s, their offsets are *source* offsets (comments are not
+        prose). Most rules have none."""
+        return ()
 
     def close(self) -> None:
         """Release anything held (a server connection, a subprocess). Called by ``Linter.close``."""

@@ -22,8 +22,6 @@ from copylint.core.rule import SHARED_RESOURCES, Context, Resources, Rule
 from copylint.core.suppress import apply_directives
 from copylint.engine.registry import all_rules
 
-UNUSED_SUPPRESSION = "CL001"
-
 
 class Linter:
     """Checks texts with one configuration. Create it once and share it: it loads dictionaries on
@@ -75,14 +73,12 @@ class Linter:
                 continue
             findings.extend(self._finding(doc, rule, d) for d in diagnostics)
         findings, unused = apply_directives(doc, findings)
-        if unused and any(r.code == UNUSED_SUPPRESSION for r in selected):
-            rule = next(r for r in selected if r.code == UNUSED_SUPPRESSION)
-            for d in unused:
-                what = ", ".join(d.codes) if d.codes else "any rule"
-                findings.append(self._source_finding(
-                    doc, rule, d.start, d.end,
-                    f"This `{d.kind}` comment for {what} suppresses nothing; remove it",
-                    Fix("safe", (Edit(d.start, d.end, ""),))))
+        if unused:
+            for rule in selected:
+                for d in rule.check_suppressions(doc, unused):  # in source offsets
+                    fix = Fix(d.applicability, d.fix_edits) if d.fix_edits else None
+                    findings.append(self._source_finding(doc, rule, d.start, d.end, d.message, fix,
+                                                         d.suggestions, d.data))
         findings = _drop_duplicates(sorted(findings, key=lambda f: (f.start, f.end, f.code)))
         if ctx.notices:
             with self._lock:

@@ -19,22 +19,12 @@ def run(args: argparse.Namespace) -> int:
     from rich.markdown import Markdown
 
     from copylint.engine.registry import all_rules
+    from copylint.report.explain import explain
 
     rules = all_rules()
     cls = rules.get(args.rule.upper()) or next((c for c in rules.values() if c.name == args.rule), None)
     if cls is None:
         print(f"copylint: error: no rule {args.rule!r} (see `copylint rules`)", file=sys.stderr)
         return 2
-    parts = [f"# {cls.code} {cls.name}", "", f"**{cls.summary()}**", "",
-             f"Category: {cls.category}. Default severity: {cls.severity}. "
-             f"{'On' if cls.default_enabled else 'Off'} by default."
-             + (f" Needs {cls.requires}." if cls.requires else ""), "", cls.rationale()]
-    if cls.options:
-        parts += ["", "## Options", ""] + [f"- `{k}` (default `{v!r}`)" for k, v in cls.options.items()]
-    if cls.examples:
-        parts += ["", "## Examples", ""]
-        for ex in cls.examples:
-            verdict = "flags " + ", ".join(f"`{t}`" for t in ex.flags) if ex.flags else "nothing to flag"
-            parts += [f"- {verdict}:", "", "  ```", *("  " + ln for ln in ex.text.splitlines()), "  ```", ""]
-    Console(highlight=False).print(Markdown("\n".join(parts)))
+    Console(highlight=False).print(Markdown(explain(cls)))
     return 0

@@ -29,12 +29,15 @@ class BoilerplatePhrase(Rule):
     severity = "warning"
     examples = (
         Example("Police closed the road on Monday, officials said.\n\nShare.\nExit mobile version\n",
-                flags=("Share.", "Exit mobile version")),
+                flags=("Share.", "Exit mobile version"),
+                fixed='Police closed the road on Monday, officials said.\n\n'),
         Example("Fire crews are at the scene of the blaze in the city centre – we’ll be bringing you the "
                 "very latest updates on this story.\n",
-                flags=("we’ll be bringing you the very latest updates on this story.",)),
+                flags=("we’ll be bringing you the very latest updates on this story.",),
+                fixed="Fire crews are at the scene of the blaze in the city centre.\n"),
         Example("The bank raised rates.\n\nRead more: Why rates are rising\n\nShares fell 3% after the "
-                "announcement.\n", flags=("Read more: Why rates are rising",)),
+                "announcement.\n", flags=("Read more: Why rates are rising",),
+                fixed='The bank raised rates.\n\n\nShares fell 3% after the announcement.\n'),
         Example("Shares fell 3% after the announcement, and the firm said it would share its plans soon.\n"),
         Example("\"Read more books,\" the minister told the pupils.\n"),
     )
@@ -73,11 +76,16 @@ class BoilerplateLine(Rule):
     examples = (
         Example("Council approves new budget\n\nThe council approved its budget on Monday after a long "
                 "debate about spending on roads and schools.\n\nPolitics | Economy | World\n\nCheap Flights "
-                "To Spain\n", flags=("Politics | Economy | World", "Cheap Flights To Spain")),
+                "To Spain\n", flags=("Politics | Economy | World", "Cheap Flights To Spain"),
+                fixed="Council approves new budget\n\nThe council approved its budget on Monday after a long "
+                      "debate about spending on roads and schools.\n\n\n"),
         Example("Council approves new budget\n\nThe council approved its budget on Monday after a long "
                 "debate about spending on roads and schools.\n\n19 November 2019, 09:01 AM\n\nThe vote was "
                 "close, and the mayor said she was relieved that it had passed.\n",
-                flags=("19 November 2019, 09:01 AM",)),
+                flags=("19 November 2019, 09:01 AM",),
+                fixed="Council approves new budget\n\nThe council approved its budget on Monday after a long "
+                      "debate about spending on roads and schools.\n\n\nThe vote was close, and the mayor said "
+                      "she was relieved that it had passed.\n"),
         Example("Council approves new budget\n\nBy Jane Smith\n\nLONDON (Reuters) - The council approved "
                 "its budget on Monday after a long debate about spending.\n\n\"We are delighted,\" she "
                 "said.\n"),

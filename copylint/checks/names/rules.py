@@ -45,16 +45,20 @@ class NameVariants(Rule):
     options: ClassVar[dict[str, Any]] = {HOUSE_STYLE: ""}
     examples = (
         Example("Kim Jong Un met envoys. Later, Kim Jong-un's army moved. Kim Jong Un left.",
-                flags=("Kim Jong-un",), suggestions=("Kim Jong Un",)),
+                flags=("Kim Jong-un",), suggestions=("Kim Jong Un",),
+                fixed="Kim Jong Un met envoys. Later, Kim Jong Un's army moved. Kim Jong Un left."),
         Example("DaimlerChrysler sold cars. DaimlerChrysler grew. Looking ahead, DaimerChrysler's profit rose.",
-                flags=("DaimerChrysler",), suggestions=("DaimlerChrysler",)),
+                flags=("DaimerChrysler",), suggestions=("DaimlerChrysler",),
+                fixed="DaimlerChrysler sold cars. DaimlerChrysler grew. Looking ahead, DaimlerChrysler's profit rose."),
         Example("Macrovision said RipGuard works. RipGuard blocks copying, but Rip Guard can be beaten.",
-                flags=("Rip Guard",), suggestions=("RipGuard",)),
+                flags=("Rip Guard",), suggestions=("RipGuard",),
+                fixed="Macrovision said RipGuard works. RipGuard blocks copying, but RipGuard can be beaten."),
         Example("Bollywood films are long. Bollywood stars dance. Unlike Hollywood, it sings."),
         Example("He moved from Austria to Australia. Australia was warm. Australia was far."),
         Example("Booking tickets is easy. Looking ahead, Looking back, we see more."),
         Example("Troops left Kiev. Kiev was calm.", options={HOUSE_STYLE: "bbc"},
-                flags=("Kiev", "Kiev"), suggestions=("Kyiv", "Kyiv")),
+                flags=("Kiev", "Kiev"), suggestions=("Kyiv", "Kyiv"),
+                fixed="Troops left Kyiv. Kyiv was calm."),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
@@ -239,7 +243,9 @@ class MixedDialectSpelling(Rule):
     severity = "warning"
     examples = (
         Example("The defence minister spoke. Defence cuts loom, and the defence budget and the defense "
-                "budget differ.", flags=("defense",), suggestions=("defence",)),
+                "budget differ.", flags=("defense",), suggestions=("defence",),
+                fixed="The defence minister spoke. Defence cuts loom, and the defence budget and the defence "
+                      "budget differ."),
         Example("The US Defense Department and the British defence ministry met."),
         Example("Her judgement was sound; the judgment of the court was not."),
     )
@@ -281,9 +287,11 @@ class MixedHyphenation(Rule):
     severity = "warning"
     examples = (
         Example("The slowdown hit sales. The slow-down was brief. The slowdown will end.",
-                flags=("slow-down",), suggestions=("slowdown",)),
+                flags=("slow-down",), suggestions=("slowdown",),
+                fixed="The slowdown hit sales. The slowdown was brief. The slowdown will end."),
         Example("Troops held the frontline. Later front-line units and frontline units moved.",
-                flags=("front-line",), suggestions=("frontline",)),
+                flags=("front-line",), suggestions=("frontline",),
+                fixed="Troops held the frontline. Later frontline units and frontline units moved."),
         Example("He will re-sign for the club. The chairman may resign."),
     )
 

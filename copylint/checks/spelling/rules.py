@@ -87,13 +87,17 @@ class Misspelling(Rule):
     category = "spelling"
     severity = "warning"
     examples = (
-        Example("Troops were sent at the end of last yeae.", flags=("yeae",), suggestions=("year",)),
+        Example("Troops were sent at the end of last yeae.", flags=("yeae",), suggestions=("year",),
+                fixed="Troops were sent at the end of last year."),
         Example("Ukrainian forces advanced. Residents fled Ukranian drones and Ukrainian shells.",
-                flags=("Ukranian",), suggestions=("Ukrainian",)),
+                flags=("Ukranian",), suggestions=("Ukrainian",),
+                fixed="Ukrainian forces advanced. Residents fled Ukrainian drones and Ukrainian shells."),
         Example("We will definately accomodate them.", flags=("definately", "accomodate"),
-                suggestions=("definitely", "accommodate")),
+                suggestions=("definitely", "accommodate"),
+                fixed="We will definitely accommodate them."),
         Example("DaimlerChrysler said sales rose. DaimerChrysler shares fell. DaimlerChrysler gained.",
-                flags=("DaimerChrysler",), suggestions=("DaimlerChrysler",)),
+                flags=("DaimerChrysler",), suggestions=("DaimlerChrysler",),
+                fixed="DaimlerChrysler said sales rose. DaimlerChrysler shares fell. DaimlerChrysler gained."),
         Example("Zelenskyy met Starmer in Kyiv; the US-led talks on 5.93 mln barrels went on."),
         Example("The defence minister's judgement, like the defense secretary's judgment, was final."),
         Example("He wrote “teh” [sic] in his note, emailed to news@example.com via https://bbc.co.uk."),
