@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from copylint.core.edits import apply_edits, plan_fixes
@@ -25,14 +26,20 @@ class FixOutcome:
 
 
 def fix_source(linter: Linter, source: str, *, format: str | None, path: str, unsafe: bool = False,
-               findings: list[Finding] | None = None) -> FixOutcome:
+               findings: list[Finding] | None = None, words: Iterable[str] = (),
+               notices: list[str] | None = None) -> FixOutcome:
     """Check and fix ``source`` until no fix applies, so that fixing the result changes nothing.
 
-    ``findings`` (if given) are ``linter``'s findings for ``source``, which saves the first check.
+    ``findings`` (if given) are ``linter``'s findings for ``source``, which saves the first check;
+    ``words`` and ``notices`` are passed to every check (see :meth:`Linter.check`).
     """
-    check = linter.check
+    words = tuple(words)
+
+    def check(text: str) -> list[Finding]:
+        return linter.check(text, format=format, path=path, words=words, notices=notices)
+
     text = source
-    current = findings if findings is not None else check(text, format=format, path=path)
+    current = findings if findings is not None else check(text)
     applied: list[Finding] = []
     for _ in range(MAX_ROUNDS):
         plan = plan_fixes(text, current, unsafe=unsafe)
@@ -40,6 +47,6 @@ def fix_source(linter: Linter, source: str, *, format: str | None, path: str, un
             return FixOutcome(text, applied, current)
         text = apply_edits(text, plan.edits)
         applied.extend(plan.applied)
-        current = check(text, format=format, path=path)
+        current = check(text)
     settled = not plan_fixes(text, current, unsafe=unsafe).edits
     return FixOutcome(text, applied, current, unsettled=not settled)

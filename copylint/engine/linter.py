@@ -49,15 +49,20 @@ class Linter:
             return list(self._notices)
 
     def check(self, text: str, *, format: str | None = "text", path: str = "<text>",
-              words: Iterable[str] = ()) -> list[Finding]:
+              words: Iterable[str] = (), notices: list[str] | None = None) -> list[Finding]:
         """Findings for ``text`` read as ``format`` ("text", "markdown", "html"; None: by ``path``).
 
-        ``words`` are accepted as correctly spelt in this call only (names a CMS knows, say).
+        ``words`` are accepted as correctly spelt in this call only (names a CMS knows, say). The
+        notices this call raises (LanguageTool unavailable, say) are appended to ``notices`` when
+        it is given, for a caller that answers each request on its own (a server); :attr:`notices`
+        keeps them all for the linter's life.
         """
         doc = readers.read(text, path, format)
-        return self.check_document(doc, words=words)
+        return self.check_document(doc, words=words, notices=notices)
 
-    def check_document(self, doc: Document, *, words: Iterable[str] = ()) -> list[Finding]:
+    def check_document(self, doc: Document, *, words: Iterable[str] = (),
+                       notices: list[str] | None = None) -> list[Finding]:
+        """Findings for an already read ``doc`` (``words`` and ``notices`` as for :meth:`check`)."""
         ctx = Context(self.config, self.resources, frozenset(words))
         findings: list[Finding] = []
         selected = [r for r in self._rules
@@ -80,6 +85,8 @@ class Linter:
                     findings.append(self._source_finding(doc, rule, d.start, d.end, d.message, fix,
                                                          d.suggestions, d.data))
         findings = _drop_duplicates(sorted(findings, key=lambda f: (f.start, f.end, f.code)))
+        if notices is not None:
+            notices.extend(n for n in ctx.notices if n not in notices)
         if ctx.notices:
             with self._lock:
                 for n in ctx.notices:

@@ -1,0 +1,141 @@
+"""The proofreading page in a real browser: headless Chromium (Debian's ``chromium``) driven by
+Playwright. Paste the seed, see its six findings underlined at the right words, apply the "yeae"
+suggestion, read the corrected text back."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from server_support import SEED, SEED_FLAGS, ServerThread
+
+CHROMIUM = os.environ.get("COPYLINT_CHROMIUM", "/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+#: set to a folder to keep screenshots of the page (for looking at it while changing it)
+SCREENSHOTS = os.environ.get("COPYLINT_SCREENSHOTS")
+
+if not os.path.exists(CHROMIUM):
+    pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install -y chromium (.ci/run does)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="the browser test needs playwright (the test extra)")
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[ServerThread]:
+    with ServerThread() as running:
+        yield running
+
+
+@pytest.fixture()
+def page(server: ServerThread) -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, headless=True, args=FLAGS,
+            permissions=["clipboard-read", "clipboard-write"], viewport={"width": 1400, "height": 1000})
+        try:
+            tab = context.new_page()
+            tab.set_default_timeout(30_000)
+            tab.goto(server.url + "/")
+            tab.wait_for_function("document.querySelector('#house-style').options.length > 1")
+            yield tab
+        finally:
+            context.close()
+
+
+def screenshot(page: object, name: str) -> None:
+    if SCREENSHOTS:
+        page.screenshot(path=str(Path(SCREENSHOTS) / name))  # type: ignore[attr-defined]
+
+
+def paste(page: object, text: str) -> None:
+    page.evaluate("text => navigator.clipboard.writeText(text)", text)  # type: ignore[attr-defined]
+    page.focus("#copy")  # type: ignore[attr-defined]
+    page.keyboard.press("Control+V")  # type: ignore[attr-defined]
+
+
+def marks(page: object) -> list[dict]:
+    return page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "#backdrop mark.finding", "els => els.map(e => ({index: Number(e.dataset.index), text: e.textContent}))")
+
+
+def click_mark(page: object, mark: object) -> None:
+    """Click the middle of a mark's first line (the textarea above it takes the click)."""
+    mark.scroll_into_view_if_needed()  # type: ignore[attr-defined]
+    rect = mark.evaluate("m => { const r = m.getClientRects()[0]; return [r.left, r.top, r.width, r.height]; }")  # type: ignore[attr-defined]
+    page.mouse.click(rect[0] + min(rect[2] / 2, 20), rect[1] + rect[3] / 2)  # type: ignore[attr-defined]
+
+
+def wait_for_marks(page: object, count: int) -> None:
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "n => new Set([...document.querySelectorAll('#backdrop mark.finding')].map(m => m.dataset.index)).size === n"
+        " && !document.querySelector('#status').textContent.startsWith('Checking')", arg=count)
+
+
+def test_pasted_seed_is_underlined_at_the_right_words_and_a_suggestion_fixes_it(page: object,
+                                                                                 server: ServerThread) -> None:
+    paste(page, SEED)
+    wait_for_marks(page, 6)
+    screenshot(page, "page-seed.png")
+    found = marks(page)
+    assert [m["text"] for m in found] == list(SEED_FLAGS)
+    assert page.input_value("#copy") == SEED  # type: ignore[attr-defined]
+    counts = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "#counts .count", "els => els.map(e => [e.dataset.family, e.querySelector('b').textContent])")
+    assert dict(counts) == {"spelling": "2", "names": "1", "boilerplate": "3"}  # no grammar on this server
+
+    # each underline lies under its word: a click at the middle of the mark puts the textarea's own
+    # caret inside the finding's span
+    findings = requests.post(server.url + "/api/v1/check", json={"text": SEED}, timeout=30).json()["findings"]
+    for mark in page.query_selector_all("#backdrop mark.finding"):  # type: ignore[attr-defined]
+        finding = findings[int(mark.get_attribute("data-index"))]
+        click_mark(page, mark)
+        caret = page.evaluate("document.querySelector('#copy').selectionStart")  # type: ignore[attr-defined]
+        assert finding["start_utf16"] <= caret <= finding["end_utf16"], finding["text"]
+        page.keyboard.press("Escape")  # type: ignore[attr-defined]
+
+    # click "yeae": the popover shows the message and the suggestions; one click applies "year"
+    click_mark(page, page.query_selector('#backdrop mark.finding:text-is("yeae")'))  # type: ignore[attr-defined]
+    popover = page.wait_for_selector("#popover:not([hidden])")  # type: ignore[attr-defined]
+    assert "“yeae” looks misspelt" in popover.inner_text()
+    screenshot(page, "page-popover.png")
+    page.click("#popover button.suggestion[data-value='year']")  # type: ignore[attr-defined]
+    corrected = page.input_value("#copy")  # type: ignore[attr-defined]
+    assert corrected == SEED.replace("end of last yeae under", "end of last year under")
+    wait_for_marks(page, 5)
+    assert "yeae" not in [m["text"] for m in marks(page)]
+
+    # the edit was the editor's own: Ctrl+Z brings the text back
+    page.focus("#copy")  # type: ignore[attr-defined]
+    page.keyboard.press("Control+Z")  # type: ignore[attr-defined]
+    assert page.input_value("#copy") == SEED  # type: ignore[attr-defined]
+
+
+def test_apply_all_safe_fixes_and_the_house_style_switch(page: object) -> None:
+    paste(page, SEED)
+    wait_for_marks(page, 6)
+    assert page.inner_text("#fix-all") == "Apply all safe fixes (3)"  # type: ignore[attr-defined]
+    page.click("#fix-all")  # type: ignore[attr-defined]
+    wait_for_marks(page, 3)
+    text = page.input_value("#copy")  # type: ignore[attr-defined]
+    assert "Share." not in text and "Exit mobile version" not in text and "we’ll be bringing" not in text
+    assert [m["text"] for m in marks(page)] == ["Kim Jong-un", "yeae", "Ukranian"]
+    assert page.is_disabled("#fix-all")  # type: ignore[attr-defined]
+
+    page.fill("#copy", "Troops left Kiev on Monday.")  # type: ignore[attr-defined]
+    wait_for_marks(page, 0)
+    page.select_option("#house-style", "bbc")  # type: ignore[attr-defined]
+    wait_for_marks(page, 1)
+    assert [m["text"] for m in marks(page)] == ["Kiev"]
+    screenshot(page, "page-house-style.png")
+
+
+def test_a_file_opens_with_its_format(page: object, tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parent.parent / "seeds" / "kursk-north-korea.md"
+    page.set_input_files("#file", str(source))  # type: ignore[attr-defined]
+    wait_for_marks(page, 6)
+    assert page.input_value("#format") == "markdown"  # type: ignore[attr-defined]
+    assert page.input_value("#copy") == source.read_text(encoding="utf-8")  # type: ignore[attr-defined]
