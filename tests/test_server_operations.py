@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -17,7 +19,7 @@ import requests
 from lt_fake_server import FakeLanguageTool
 from server_support import SEED, ServeProcess, ServerThread
 
-from copylint.app.cli import main
+from copylint.app.cli import build_parser, main
 from copylint.app.server.settings import ServerSettings
 
 
@@ -329,3 +331,22 @@ def test_settings_travel_to_workers_through_the_environment() -> None:
     settings = ServerSettings(port=9000, cors_origins=("*",), time_limit=3.5, api_key_file="k.txt")
     assert ServerSettings.from_environment({"COPYLINT_SERVER_SETTINGS": settings.to_environment()}) == settings
     assert json.loads(settings.to_environment())["cors_origins"] == ["*"]
+
+
+def test_the_base_command_line_never_imports_the_server_stack() -> None:
+    code = ("import sys; from copylint.app.cli import main; main(['rules']); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('starlette', 'uvicorn')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_the_readme_systemd_unit_and_container_run_copylint_serve_with_options_it_accepts() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    unit = re.search(r"```ini\n(.*?)```", readme, re.S).group(1)  # type: ignore[union-attr]
+    exec_start = re.search(r"^ExecStart=(.*)$", unit, re.M).group(1).split()  # type: ignore[union-attr]
+    dockerfile = re.search(r"```dockerfile\n(.*?)```", readme, re.S).group(1)  # type: ignore[union-attr]
+    command = json.loads(re.search(r"^CMD (.*)$", dockerfile, re.M).group(1))  # type: ignore[union-attr]
+    assert exec_start[0].endswith("/bin/copylint") and command[0] == "copylint"
+    for argv in (exec_start[1:], command[1:]):
+        args = build_parser().parse_args(argv)
+        assert args.command == "serve" and args.host == "0.0.0.0" and args.port == 8081

@@ -5,7 +5,6 @@ suggestion, read the corrected text back."""
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,20 +29,29 @@ def server() -> Iterator[ServerThread]:
         yield running
 
 
-@pytest.fixture()
-def page(server: ServerThread) -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, headless=True, args=FLAGS,
-            permissions=["clipboard-read", "clipboard-write"], viewport={"width": 1400, "height": 1000})
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright:  # launch() starts it on a fresh temporary profile
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
         try:
-            tab = context.new_page()
-            tab.set_default_timeout(30_000)
-            tab.goto(server.url + "/")
-            tab.wait_for_function("document.querySelector('#house-style').options.length > 1")
-            yield tab
+            yield chromium
         finally:
-            context.close()
+            chromium.close()
+
+
+@pytest.fixture()
+def page(browser: object, server: ServerThread) -> Iterator[object]:
+    """A fresh browser context (no storage from another test) with the page loaded."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"],  # type: ignore[attr-defined]
+                                  viewport={"width": 1400, "height": 1000})
+    try:
+        tab = context.new_page()
+        tab.set_default_timeout(30_000)
+        tab.goto(server.url + "/")
+        tab.wait_for_function("document.querySelector('#house-style').options.length > 1")
+        yield tab
+    finally:
+        context.close()
 
 
 def screenshot(page: object, name: str) -> None:

@@ -14,8 +14,9 @@ What clients read from a match, and so how copylint's findings are written:
   matches, and ``style`` for the rest (the add-on shows ``style`` as a suggestion, not an error);
 - ``rule.category.id`` is the family's code prefix (``CL1`` spelling ... ``CL4`` grammar), so
   ``disabledCategories=CL3`` drops boilerplate;
-- ``replacements`` are ``[{"value": ...}]`` for the flagged span: the suggestions, then the fix's
-  replacement when it edits just that span (a boilerplate deletion is ``""``).
+- ``replacements`` are ``[{"value": ...}]`` for the match's span: the suggestions, then what the
+  fix leaves there when the fix is one edit (a deleted boilerplate line is ``""``; a deleted clause
+  widens the match to the dash deleted with it, see :func:`replacements`).
 
 Rule and category ids that are not copylint's (``EN_A_VS_AN``, ``TYPOS``, as LanguageTool clients
 send them) apply to the grammar matches passed through from LanguageTool.
@@ -244,6 +245,8 @@ def answer(request: CheckRequest, doc: Document, findings: Iterable[Finding], no
                                           "source": "copylint"}},
         "matches": matches,
         "sentenceRanges": ranges,
+        "extendedSentenceRanges": [{"from": s, "to": e, "detectedLanguages": [{"language": "en", "rate": 1.0}]}
+                                   for s, e in ranges],
     }
 
 

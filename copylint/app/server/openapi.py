@@ -121,6 +121,8 @@ def _schemas() -> dict[str, Any]:
             "language": _object({"name": _STR, "code": _STR, "detectedLanguage": {"type": "object"}}),
             "matches": {"type": "array", "items": _ref("LTMatch")},
             "sentenceRanges": {"type": "array", "items": {"type": "array", "items": _INT}},
+            "extendedSentenceRanges": {"type": "array", "items": _object({
+                "from": _INT, "to": _INT, "detectedLanguages": {"type": "array"}})},
         }),
         "Language": language,
         "Options": _object({
