@@ -11,7 +11,9 @@ waits for /healthz, then runs the clients: each keeps one HTTP/1.1 connection op
 requests one after another until the request count is reached or the time bound passes. Reports
 errors (any answer but 200 with the expected body, and any failed connection), requests/s, latency
 (p50, p90, p99, max, from the client: queueing in the server included) and the server's RSS (all
-its processes) after start-up and after the load. Articles are the 600-1,000-word ones of
+its processes) after start-up and after each quarter of the load. First it checks the same articles
+with a Linter in this process, without HTTP: the cost of the check itself, for comparison (on a
+shared machine, measured in the same minutes as the load). Articles are the 600-1,000-word ones of
 ``../shared/corpus/news-modern-dev`` (read in place), sent round robin, so each is seen several
 times as copy is re-checked while being edited; without the corpus, the seed article repeated to
 ~800 words. Speed is noisy on a shared machine: compare runs made together, and read the spread.
@@ -124,12 +126,15 @@ def request_for(api: str, text: str) -> tuple[str, bytes, dict[str, str]]:
     return "/api/v1/check", json.dumps({"text": text}).encode(), {"Content-Type": "application/json"}
 
 
-def load(port: int, texts: list[str], api: str, clients: int, total: int, seconds: float) -> dict:
-    """``clients`` threads sending ``total`` requests between them (or until ``seconds`` pass)."""
+def load(port: int, pid: int, texts: list[str], api: str, clients: int, total: int, seconds: float) -> dict:
+    """``clients`` threads sending ``total`` requests between them (or until ``seconds`` pass); the
+    server's RSS is sampled after every quarter of them."""
     prepared = [request_for(api, t) for t in texts]
     key = "matches" if api == "lt" else "findings"
     latencies: list[float] = []
     errors: list[str] = []
+    rss: dict[int, float] = {}
+    quarter = max(1, total // 4)
     lock = threading.Lock()
     next_request = iter(range(total))
     deadline = time.monotonic() + seconds
@@ -158,6 +163,9 @@ def load(port: int, texts: list[str], api: str, clients: int, total: int, second
                 latencies.append(elapsed)
                 if problem:
                     errors.append(problem)
+                done = len(latencies)
+            if done % quarter == 0:
+                rss[done] = rss_mb(pid)
         connection.close()
 
     started = time.perf_counter()
@@ -175,7 +183,27 @@ def load(port: int, texts: list[str], api: str, clients: int, total: int, second
     return {"requests": len(ms), "errors": len(errors), "first_errors": errors[:3], "wall_s": round(wall, 2),
             "requests_per_s": round(len(ms) / wall, 1) if wall else 0.0, "p50_ms": pct(0.50), "p90_ms": pct(0.90),
             "p99_ms": pct(0.99), "max_ms": round(ms[-1], 1) if ms else 0.0,
-            "mean_ms": round(statistics.fmean(ms), 1) if ms else 0.0}
+            "mean_ms": round(statistics.fmean(ms), 1) if ms else 0.0,
+            "rss_mb_after_requests": dict(sorted(rss.items()))}
+
+
+def check_alone(texts: list[str], count: int) -> dict:
+    """The same articles checked by a warmed-up Linter in this process, one after another, without
+    HTTP: what a request would cost if the server added nothing and nothing waited."""
+    from copylint import Config
+    from copylint.app.server.linters import Linters
+
+    linters = Linters(Config())
+    linters.warm_up()
+    ms = []
+    for n in range(count):
+        started = time.perf_counter()
+        linters.base.check(texts[n % len(texts)])
+        ms.append((time.perf_counter() - started) * 1000)
+    linters.close()
+    ms.sort()
+    return {"checks": count, "p50_ms": round(ms[count // 2], 1), "p90_ms": round(ms[int(count * 0.9)], 1),
+            "p99_ms": round(ms[int(count * 0.99)], 1)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -195,12 +223,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"copylint serve --workers {args.workers} --threads {args.threads}; {args.clients} clients, "
           f"{args.requests} requests to {'/v2/check' if args.api == 'lt' else '/api/v1/check'}; "
           f"{source}, {words:.0f} words on average; {os.cpu_count()} cores")
+    alone = check_alone(texts, min(args.requests, 500))
+    print(f"  check alone (a Linter in this process, no HTTP, {alone['checks']} checks): p50 {alone['p50_ms']} ms, "
+          f"p90 {alone['p90_ms']} ms, p99 {alone['p99_ms']} ms")
     runs = []
     for run in range(1, args.runs + 1):
         server = Server(args.workers, args.threads)
         try:
             before = rss_mb(server.process.pid)
-            result = load(server.port, texts, args.api, args.clients, args.requests, args.seconds)
+            result = load(server.port, server.process.pid, texts, args.api, args.clients, args.requests, args.seconds)
             result.update(rss_before_mb=before, rss_after_mb=rss_mb(server.process.pid))
         finally:
             server.stop()
@@ -208,23 +239,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  run {run}: {result['requests']} requests, {result['errors']} errors, "
               f"{result['requests_per_s']} requests/s; latency p50 {result['p50_ms']} ms, "
               f"p90 {result['p90_ms']} ms, p99 {result['p99_ms']} ms, max {result['max_ms']} ms; "
-              f"RSS {result['rss_before_mb']} -> {result['rss_after_mb']} MiB")
+              f"RSS {result['rss_before_mb']} -> {result['rss_after_mb']} MiB (after "
+              + ", ".join(f"{n}: {mb}" for n, mb in result["rss_mb_after_requests"].items()) + ")")
         for problem in result["first_errors"]:
             print(f"    error: {problem}")
     if len(runs) > 1:
         for key in ("requests_per_s", "p50_ms", "p99_ms"):
             values = [r[key] for r in runs]
-            print(f"  {key}: min {min(values)}, median {statistics.median(values)}, max {max(values)}")
+            print(f"  {key}: min {min(values)}, median {round(statistics.median(values), 1)}, max {max(values)}")
     summary = {"clients": args.clients, "requests": args.requests, "workers": args.workers,
                "threads": args.threads, "api": args.api, "source": source, "mean_words": round(words),
-               "runs": runs}
+               "check_alone": alone, "runs": runs}
     if args.save:
         out = HERE / "results"
         out.mkdir(exist_ok=True)
         path = out / f"server-load-{time.strftime('%Y%m%d-%H%M%S')}.json"
         path.write_text(json.dumps(summary, indent=1), encoding="utf-8")
         print(f"saved {path}")
-    print(json.dumps({k: v for k, v in summary.items() if k != "runs"} |
+    print(json.dumps({k: v for k, v in summary.items() if k not in ("runs", "check_alone")} |
                      {"errors": sum(r["errors"] for r in runs)}))
     return 1 if any(r["errors"] for r in runs) else 0
 

@@ -5,12 +5,15 @@ suggestion, read the corrected text back."""
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import requests
 from server_support import SEED, SEED_FLAGS, ServerThread
+
+from copylint.app.server.settings import ServerSettings
 
 CHROMIUM = os.environ.get("COPYLINT_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -48,7 +51,7 @@ def page(browser: object, server: ServerThread) -> Iterator[object]:
         tab = context.new_page()
         tab.set_default_timeout(30_000)
         tab.goto(server.url + "/")
-        tab.wait_for_function("document.querySelector('#house-style').options.length > 1")
+        tab.wait_for_selector("#house-style option[value='bbc']", state="attached")
         yield tab
     finally:
         context.close()
@@ -77,10 +80,20 @@ def click_mark(page: object, mark: object) -> None:
     page.mouse.click(rect[0] + min(rect[2] / 2, 20), rect[1] + rect[3] / 2)  # type: ignore[attr-defined]
 
 
-def wait_for_marks(page: object, count: int) -> None:
-    page.wait_for_function(  # type: ignore[attr-defined]
-        "n => new Set([...document.querySelectorAll('#backdrop mark.finding')].map(m => m.dataset.index)).size === n"
-        " && !document.querySelector('#status').textContent.startsWith('Checking')", arg=count)
+def wait_for_marks(page: object, count: int, seconds: float = 30) -> None:
+    """Wait until the page has checked its copy and underlines ``count`` findings. (Polled from here:
+    Playwright's wait_for_function evaluates strings, which the page's content security policy
+    forbids, and the tests keep that policy on.)"""
+    deadline = time.monotonic() + seconds
+    while True:
+        state = page.evaluate("""() => [
+            new Set([...document.querySelectorAll('#backdrop mark.finding')].map(m => m.dataset.index)).size,
+            document.querySelector('#status').textContent]""")  # type: ignore[attr-defined]
+        if state[0] == count and not state[1].startswith("Checking"):
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the page shows {state[0]} findings, not {count} ({state[1]!r})")
+        time.sleep(0.05)
 
 
 def test_pasted_seed_is_underlined_at_the_right_words_and_a_suggestion_fixes_it(page: object,
@@ -147,3 +160,24 @@ def test_a_file_opens_with_its_format(page: object, tmp_path: Path) -> None:
     wait_for_marks(page, 6)
     assert page.input_value("#format") == "markdown"  # type: ignore[attr-defined]
     assert page.input_value("#copy") == source.read_text(encoding="utf-8")  # type: ignore[attr-defined]
+
+
+def test_the_page_asks_for_the_key_when_the_server_needs_one(browser: object, tmp_path: Path) -> None:
+    keys = tmp_path / "keys.txt"
+    keys.write_text("desk-key\n", encoding="utf-8")
+    with ServerThread(ServerSettings(isolated=True, api_key_file=str(keys))) as keyed:
+        context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])  # type: ignore[attr-defined]
+        try:
+            tab = context.new_page()
+            tab.goto(keyed.url + "/")
+            tab.wait_for_selector("#key-bar:not([hidden])")
+            assert "API key" in tab.inner_text("#status")
+            tab.fill("#key", "desk-key")
+            tab.click("#key-bar button")
+            tab.wait_for_selector("#house-style option[value='bbc']", state="attached")
+            assert tab.is_hidden("#key-bar")
+            paste(tab, "At the end of last yeae.")
+            wait_for_marks(tab, 1)
+            assert [m["text"] for m in marks(tab)] == ["yeae"]
+        finally:
+            context.close()
