@@ -132,7 +132,9 @@ def test_languages_and_info(server: ServerThread) -> None:
     assert all(set(lang) == {"name", "code", "longCode"} for lang in languages)
     info = requests.get(f"{server.url}/v2/info", timeout=30).json()
     assert info["software"]["name"] == "copylint"
-    rules = requests.get(f"{server.url}/v2/configinfo", params={"language": "en-GB"}, timeout=30).json()["rules"]
+    config_info = requests.get(f"{server.url}/v2/configinfo", params={"language": "en-GB"}, timeout=30).json()
+    assert config_info["parameter"]["maxTextLength"] == 1_000_000 // 9  # characters that fit in the body limit
+    rules = config_info["rules"]
     by_id = {r["ruleId"]: r for r in rules}
     assert by_id["CL101_SPELLER_RULE"]["locQualityIssueType"] == "misspelling"
     assert by_id["CL302"]["categoryId"] == "CL3"

@@ -7,6 +7,7 @@ import json
 import logging
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -350,3 +351,14 @@ def test_the_readme_systemd_unit_and_container_run_copylint_serve_with_options_i
     for argv in (exec_start[1:], command[1:]):
         args = build_parser().parse_args(argv)
         assert args.command == "serve" and args.host == "0.0.0.0" and args.port == 8081
+
+
+def test_a_port_in_use_is_one_logged_line_and_exit_2() -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = str(taken.getsockname()[1])
+        done = subprocess.run([sys.executable, "-m", "copylint", "serve", "--isolated", "--port", port],
+                              capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    errors = [line for line in done.stderr.splitlines() if " ERROR " in line]
+    assert len(errors) == 1 and "address already in use" in errors[0]
+    assert "Traceback" not in done.stderr

@@ -34,8 +34,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", metavar="FILE", help="config file (default: the one found from the working folder)")
     p.add_argument("--isolated", action="store_true", help="ignore every config file")
     p.add_argument("--api-key-file", metavar="FILE",
-                   help="require one of the keys in FILE (one per line) on every endpoint but /healthz, "
-                        "as 'Authorization: Bearer KEY' or the apiKey parameter")
+                   help="require one of the keys in FILE (one per line) on every API endpoint (not on "
+                        "/healthz and the page's own files), as 'Authorization: Bearer KEY' or the apiKey "
+                        "parameter")
     p.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN", dest="cors_origins",
                    help="let pages from ORIGIN (https://cms.example.org, or *) call the APIs (repeatable)")
     p.add_argument("--max-request-bytes", type=int, default=s.DEFAULT_MAX_REQUEST_BYTES, metavar="N",
@@ -66,18 +67,25 @@ def run(args: argparse.Namespace) -> int:
                               api_key_file=args.api_key_file, cors_origins=tuple(args.cors_origins),
                               max_request_bytes=args.max_request_bytes, time_limit=args.time_limit,
                               threads=args.threads, workers=args.workers)
-    app = create_app(settings)  # reads the config and the keys now: a bad one is one line and exit 2
+    # reads the config and the keys now, so a bad one is one line and exit 2 (with several workers,
+    # each builds its own app from the same settings; this one only checks them)
+    app = create_app(settings)
     options: dict[str, Any] = {
         "host": settings.host, "port": settings.port, "log_config": log_config(args.log_level.upper()),
         "access_log": False, "server_header": False, "lifespan": "on",
         # requests in progress get their time limit to finish after SIGTERM
         "timeout_graceful_shutdown": int(settings.time_limit) + 1,
     }
-    if settings.workers == 1:
-        uvicorn.run(app, **options)
-    else:
-        os.environ[ENV_VAR] = settings.to_environment()
-        uvicorn.run(APP_FACTORY, factory=True, workers=settings.workers, **options)
+    try:
+        if settings.workers == 1:
+            uvicorn.run(app, **options)
+        else:
+            os.environ[ENV_VAR] = settings.to_environment()
+            uvicorn.run(APP_FACTORY, factory=True, workers=settings.workers, **options)
+    except SystemExit as exc:  # uvicorn could not start (the port is taken, say) and has logged why
+        if exc.code not in (0, None):
+            return 2
+        raise
     return 0
 
 

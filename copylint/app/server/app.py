@@ -157,7 +157,8 @@ def create_app(settings: ServerSettings) -> Starlette:
 
     async def lt_config_info(request: Request) -> Response:
         service.authorize(request)
-        return _json(lt_protocol.config_info(settings.max_request_bytes))
+        # a character takes at most 9 bytes of a URL-encoded form (%E2%80%99), so this many always fit
+        return _json(lt_protocol.config_info(settings.max_request_bytes // 9))
 
     async def api_check(request: Request) -> Response:
         service.authorize(request)
