@@ -151,7 +151,16 @@ def test_apply_all_safe_fixes_and_the_house_style_switch(page: object) -> None:
     page.select_option("#house-style", "bbc")  # type: ignore[attr-defined]
     wait_for_marks(page, 1)
     assert [m["text"] for m in marks(page)] == ["Kiev"]
+    # hovering (no click) shows the message and the suggestion too
+    rect = page.eval_on_selector("#backdrop mark.finding", "m => { const r = m.getBoundingClientRect();"  # type: ignore[attr-defined]
+                                 " return [r.left + r.width / 2, r.top + r.height / 2]; }")
+    page.mouse.move(rect[0], rect[1])  # type: ignore[attr-defined]
+    popover = page.wait_for_selector("#popover:not([hidden])")  # type: ignore[attr-defined]
+    assert "house style (bbc) writes “Kyiv”" in popover.inner_text()
     screenshot(page, "page-house-style.png")
+    page.click("#popover button.suggestion[data-value='Kyiv']")  # type: ignore[attr-defined]
+    assert page.input_value("#copy") == "Troops left Kyiv on Monday."  # type: ignore[attr-defined]
+    wait_for_marks(page, 0)
 
 
 def test_a_file_opens_with_its_format(page: object, tmp_path: Path) -> None:
