@@ -5,6 +5,7 @@ the ``publishDiagnostics`` for that version, measured by a real LSP client (pygl
     python benchmarks/lsp_latency.py --runs 3         # three servers one after the other: the spread
     python benchmarks/lsp_latency.py --debounce 0     # no debounce: the check and the messages alone
     python benchmarks/lsp_latency.py --save           # also write benchmarks/results/lsp-latency-<time>.json
+    python benchmarks/lsp_latency.py --server-log F   # also the server's own split: timer to publication, check
 
 The document is the news-modern-dev article (``../shared/corpus``, read in place) whose length is
 closest to 1,500 words, written as Markdown (a heading, then one paragraph per line and a blank
@@ -68,7 +69,10 @@ def nearest_rank(values: list[float], q: float) -> float:
     return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
 
 
-async def one_run(text: str, edits: int, debounce_ms: int | None) -> list[float]:
+SERVER_TIMES = re.compile(r"published \S+ v\d+ ([\d.]+) ms after the debounce \(the check took ([\d.]+) ms\)")
+
+
+async def one_run(text: str, edits: int, debounce_ms: int | None, server_log: str | None) -> list[float]:
     """Seconds from each didChange to its publication, for ``edits`` edits on one fresh server."""
     client = LanguageClient("copylint-lsp-latency", "1")
     arrived: dict[int, float] = {}
@@ -81,6 +85,8 @@ async def one_run(text: str, edits: int, debounce_ms: int | None) -> list[float]
             signal.set()
 
     args = ["--debounce", str(debounce_ms)] if debounce_ms is not None else []
+    if server_log:
+        args += ["--log-file", server_log, "--log-level", "debug"]
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "XDG_CACHE_HOME": folder}
         await client.start_io(sys.executable, "-m", "copylint", "lsp", *args, cwd=folder, env=env)
@@ -142,18 +148,29 @@ def main() -> int:
     parser.add_argument("--debounce", type=int, default=None, metavar="MS",
                         help=f"the server's debounce (default: its own, {DEFAULT_DEBOUNCE_MS} ms)")
     parser.add_argument("--save", action="store_true", help="write the numbers to benchmarks/results/")
+    parser.add_argument("--server-log", metavar="FILE",
+                        help="have the server log to FILE (debug) and report its own timings from it")
     args = parser.parse_args()
     debounce = DEFAULT_DEBOUNCE_MS if args.debounce is None else args.debounce
     text, source = document()
     print(f"document: {source}, {len(text.split())} words; {args.edits} edits; debounce {debounce} ms")
     results = []
     for run in range(1, args.runs + 1):
-        result = summary(asyncio.run(one_run(text, args.edits, args.debounce)), debounce)
+        if args.server_log and os.path.exists(args.server_log):
+            os.unlink(args.server_log)
+        result = summary(asyncio.run(one_run(text, args.edits, args.debounce, args.server_log)), debounce)
         results.append(result)
         total, after = result["total_ms"], result["after_debounce_ms"]
         print(f"run {run}: didChange -> publishDiagnostics p50 {total['p50']:.1f} ms, p99 {total['p99']:.1f} ms, "
               f"max {total['max']:.1f} ms; after the debounce p50 {after['p50']:.1f} ms, "
               f"p99 {after['p99']:.1f} ms, max {after['max']:.1f} ms")
+        if args.server_log:
+            with open(args.server_log, encoding="utf-8") as f:
+                times = [tuple(map(float, m.groups())) for m in SERVER_TIMES.finditer(f.read())][1:]  # 1: the open
+            served, checks = [t[0] for t in times], [t[1] for t in times]
+            print(f"       in the server: debounce timer -> publication p50 {nearest_rank(served, 0.5):.1f} ms, "
+                  f"p99 {nearest_rank(served, 0.99):.1f} ms; the check p50 {nearest_rank(checks, 0.5):.1f} ms, "
+                  f"p99 {nearest_rank(checks, 0.99):.1f} ms")
     if args.save:
         out = HERE / "results" / f"lsp-latency-{time.strftime('%Y%m%d-%H%M%S')}.json"
         out.parent.mkdir(exist_ok=True)

@@ -56,7 +56,7 @@ def by_text(session: Session, uri: str, diagnostics: list[types.Diagnostic], tex
     return found
 
 
-def test_the_seed_as_markdown_gets_its_findings_at_exact_utf16_ranges_after_emoji(workspace: Path) -> None:
+def test_the_seed_as_markdown_gets_its_findings_at_exact_utf16_ranges_after_emoji_and_hovers(workspace: Path) -> None:
     async def scenario() -> None:
         async with lsp_session(workspace) as session:
             assert session.encoding == "utf-16"  # VS Code offers nothing else
@@ -84,12 +84,24 @@ def test_the_seed_as_markdown_gets_its_findings_at_exact_utf16_ranges_after_emoj
                          offset_of(text, related.location.range.end, "utf-16")]
             assert first == "Kim Jong Un" and related.location.range.start.line == yeae.range.start.line
             assert "2×" in related.message
+            await hover_explains_the_rule(session, uri, yeae)
 
     run(scenario)
 
 
-@pytest.mark.parametrize(("offered", "chosen"), [(["utf-8"], "utf-8"), (["utf-32", "utf-16"], "utf-32"),
-                                                 (["utf-7", "utf-16"], "utf-16")])
+async def hover_explains_the_rule(session: Session, uri: str, yeae: types.Diagnostic) -> None:
+    start = offset_of(session.texts[uri], yeae.range.start, "utf-16")
+    found = await session.hover(uri, start + 2)
+    assert found is not None and isinstance(found.contents, types.MarkupContent)
+    assert found.contents.kind == types.MarkupKind.Markdown and found.range == yeae.range
+    value = found.contents.value
+    assert value.startswith("**CL101** `misspelling` (warning): “yeae” looks misspelt")
+    assert "Suggestions: “year”, “yeah”" in value
+    assert explain(all_rules()["CL101"]) in value  # what `copylint rule CL101` prints
+    assert await session.hover(uri, EMOJI_SEED.index("Vladimir")) is None
+
+
+@pytest.mark.parametrize(("offered", "chosen"), [(["utf-8"], "utf-8"), (["utf-32", "utf-16"], "utf-32")])
 def test_utf8_and_utf32_are_used_when_the_client_offers_them(workspace: Path, offered: list[str],
                                                              chosen: str) -> None:
     text = "Talks at the café 😀 ended\u2028last yeae.\r\nThey could not 🇺🇦 accomodate us.\rAgain: yeae.\n"
@@ -106,45 +118,76 @@ def test_utf8_and_utf32_are_used_when_the_client_offers_them(workspace: Path, of
     run(scenario)
 
 
-def test_a_code_action_fixes_yeae_and_the_change_clears_its_diagnostic(workspace: Path) -> None:
+async def fix_yeae_and_see_its_diagnostic_cleared(session: Session, workspace: Path) -> None:
+    uri = uri_in(workspace, "story.md")
+    session.open(uri, EMOJI_SEED)
+    diagnostics = await session.diagnostics(uri)
+    yeae = by_text(session, uri, diagnostics, "yeae")
+    start = offset_of(session.texts[uri], yeae.range.start, "utf-16")
+    actions = await session.actions(uri, start, start + 4)
+    titles = [a.title for a in actions]
+    assert titles[:5] == [f"Replace “yeae” with “{s}”" for s in ("year", "yeah", "yea", "yeas", "yean")]
+    assert "Disable CL101 for this line" in titles and "Add “yeae” to the word list (words.txt)" in titles
+    fix = actions[0]
+    assert fix.kind == types.CodeActionKind.QuickFix and list(fix.diagnostics or ()) == [yeae]
+    assert fix.edit is not None
+    session.apply(fix.edit)
+    assert "end of last year under" in session.texts[uri]
+    after = await session.diagnostics(uri)
+    assert "yeae" not in [flagged(session, uri, d) for d in after]
+    assert len(after) == len(diagnostics) - 1
+
+
+async def fix_all_as_copylint_fix_does(session: Session, workspace: Path) -> None:
+    uri = uri_in(workspace, "fix-all.md")
+    session.open(uri, EMOJI_SEED)
+    await session.diagnostics(uri)
+    (fix_all,) = await session.actions(uri, 0, 0, only=[types.CodeActionKind.SourceFixAll])
+    assert fix_all.kind == "source.fixAll.copylint" and fix_all.edit is not None
+    session.apply(fix_all.edit)
+    linter = Linter(Config())
+    assert session.texts[uri] == fix_source(linter, EMOJI_SEED, format="markdown", path="fix-all.md").text
+    remaining = {d.code for d in await session.diagnostics(uri)}
+    assert "CL301" not in remaining and "CL101" in remaining  # spelling fixes are unsafe: left
+    assert await session.actions(uri, 0, 0, only=[types.CodeActionKind.SourceFixAll]) == []
+
+
+DISABLE_CASES = [
+    ("own-line.md", "markdown", "# Talks\n\nThey left last yeae for good.\n",
+     "# Talks\n\n<!-- copylint: disable-next-line CL101 -->\nThey left last yeae for good.\n"),
+    ("paragraph.md", "markdown", "Talks ended\nlast yeae for good.\n",
+     "Talks ended <!-- copylint: disable-next-line CL101 -->\nlast yeae for good.\n"),
+    ("page.html", "html", "<main>\n  <p>They left last yeae.</p>\n</main>\n",
+     "<main>\n  <!-- copylint: disable-next-line CL101 -->\n  <p>They left last yeae.</p>\n</main>\n"),
+]
+
+
+async def disable_for_this_line(session: Session, workspace: Path) -> None:
+    """The comment silences the finding, and only that (it is used: no CL001)."""
+    for name, language, text, expected in DISABLE_CASES:
+        uri = uri_in(workspace, name)
+        session.open(uri, text, language)
+        (diagnostic,) = await session.diagnostics(uri)
+        start = offset_of(text, diagnostic.range.start, "utf-16")
+        (disable,) = [a for a in await session.actions(uri, start, start) if a.title.startswith("Disable")]
+        assert disable.title == "Disable CL101 for this line" and disable.edit is not None
+        session.apply(disable.edit)
+        assert session.texts[uri] == expected
+        assert await session.diagnostics(uri) == []
+    uri = uri_in(workspace, "notes.txt")  # plain text has no comments to do it with
+    session.open(uri, "They left last yeae.\n", "plaintext")
+    await session.diagnostics(uri)
+    titles = [a.title for a in await session.actions(uri, 15, 15)]
+    assert titles[0] == "Replace “yeae” with “year”"
+    assert not any(t.startswith("Disable") for t in titles)
+
+
+def test_code_actions_fix_a_finding_fix_all_and_disable_a_rule_for_a_line(workspace: Path) -> None:
     async def scenario() -> None:
         async with lsp_session(workspace) as session:
-            uri = uri_in(workspace, "story.md")
-            session.open(uri, EMOJI_SEED)
-            diagnostics = await session.diagnostics(uri)
-            yeae = by_text(session, uri, diagnostics, "yeae")
-            start = offset_of(session.texts[uri], yeae.range.start, "utf-16")
-            actions = await session.actions(uri, start, start + 4)
-            titles = [a.title for a in actions]
-            replacements = [f"Replace “yeae” with “{s}”" for s in ("year", "yeah", "yea", "yeas", "yean")]
-            assert titles[:5] == replacements
-            assert "Disable CL101 for this line" in titles and "Add “yeae” to the word list (words.txt)" in titles
-            fix = actions[0]
-            assert fix.kind == types.CodeActionKind.QuickFix and list(fix.diagnostics or ()) == [yeae]
-            assert fix.edit is not None
-            session.apply(fix.edit)
-            assert "end of last year under" in session.texts[uri]
-            after = await session.diagnostics(uri)
-            assert "yeae" not in [flagged(session, uri, d) for d in after]
-            assert len(after) == len(diagnostics) - 1
-
-    run(scenario)
-
-
-def test_fix_all_applies_the_safe_fixes_as_copylint_fix_does(workspace: Path) -> None:
-    async def scenario() -> None:
-        async with lsp_session(workspace) as session:
-            uri = uri_in(workspace, "story.md")
-            session.open(uri, EMOJI_SEED)
-            await session.diagnostics(uri)
-            (fix_all,) = await session.actions(uri, 0, 0, only=[types.CodeActionKind.SourceFixAll])
-            assert fix_all.kind == "source.fixAll.copylint" and fix_all.edit is not None
-            session.apply(fix_all.edit)
-            linter = Linter(Config())
-            assert session.texts[uri] == fix_source(linter, EMOJI_SEED, format="markdown", path="story.md").text
-            remaining = {d.code for d in await session.diagnostics(uri)}
-            assert "CL301" not in remaining and "CL101" in remaining  # spelling fixes are unsafe: left
-            assert await session.actions(uri, 0, 0, only=[types.CodeActionKind.SourceFixAll]) == []
+            await fix_yeae_and_see_its_diagnostic_cleared(session, workspace)
+            await fix_all_as_copylint_fix_does(session, workspace)
+            await disable_for_this_line(session, workspace)
 
     run(scenario)
 
@@ -162,7 +205,7 @@ def test_adding_a_word_silences_it_in_every_open_document(workspace: Path) -> No
             assert add.title == "Add “accomodate” to the word list (words.txt)" and add.command is not None
             seen = len(session.published)
             answer = await session.command(add.command)
-            assert answer == {"file": str(workspace / "words.txt"), "added": True}
+            assert answer == {"file": str(workspace / "words.txt"), "added": True, "config": None}
             assert (workspace / "words.txt").read_text(encoding="utf-8") == "# desk words\naccomodate\n"
             assert await session.diagnostics(story, after=seen) == []
             assert await session.diagnostics(notes, after=seen) == []
@@ -171,59 +214,23 @@ def test_adding_a_word_silences_it_in_every_open_document(workspace: Path) -> No
     run(scenario)
 
 
-@pytest.mark.parametrize(("name", "language", "text", "expected"), [
-    ("story.md", "markdown", "# Talks\n\nThey left last yeae for good.\n",
-     "# Talks\n\n<!-- copylint: disable-next-line CL101 -->\nThey left last yeae for good.\n"),
-    ("story.md", "markdown", "Talks ended\nlast yeae for good.\n",
-     "Talks ended <!-- copylint: disable-next-line CL101 -->\nlast yeae for good.\n"),
-    ("page.html", "html", "<main>\n  <p>They left last yeae.</p>\n</main>\n",
-     "<main>\n  <!-- copylint: disable-next-line CL101 -->\n  <p>They left last yeae.</p>\n</main>\n"),
-])
-def test_disable_for_this_line_writes_a_comment_that_silences_only_that(workspace: Path, name: str, language: str,
-                                                                      text: str, expected: str) -> None:
+def test_without_any_config_adding_a_word_creates_the_word_list_and_the_config_naming_it(tmp_path: Path) -> None:
     async def scenario() -> None:
-        async with lsp_session(workspace) as session:
-            uri = uri_in(workspace, name)
-            session.open(uri, text, language)
+        async with lsp_session(tmp_path) as session:
+            uri = uri_in(tmp_path, "story.md")
+            session.open(uri, "They could not accomodate us.\n")
             (diagnostic,) = await session.diagnostics(uri)
-            start = offset_of(text, diagnostic.range.start, "utf-16")
-            (disable,) = [a for a in await session.actions(uri, start, start) if a.title.startswith("Disable")]
-            assert disable.title == "Disable CL101 for this line" and disable.edit is not None
-            session.apply(disable.edit)
-            assert session.texts[uri] == expected
-            assert await session.diagnostics(uri) == []  # silenced, and the comment is used (no CL001)
-
-    run(scenario)
-
-
-def test_plain_text_has_no_comments_to_disable_a_rule_with(workspace: Path) -> None:
-    async def scenario() -> None:
-        async with lsp_session(workspace) as session:
-            uri = uri_in(workspace, "notes.txt")
-            session.open(uri, "They left last yeae.\n", "plaintext")
-            await session.diagnostics(uri)
-            titles = [a.title for a in await session.actions(uri, 15, 15)]
-            assert titles[0] == "Replace “yeae” with “year”"
-            assert not any(t.startswith("Disable") for t in titles)
-
-    run(scenario)
-
-
-def test_hover_on_a_finding_explains_its_rule(workspace: Path) -> None:
-    async def scenario() -> None:
-        async with lsp_session(workspace) as session:
-            uri = uri_in(workspace, "story.md")
-            session.open(uri, EMOJI_SEED)
-            yeae = by_text(session, uri, await session.diagnostics(uri), "yeae")
-            start = offset_of(session.texts[uri], yeae.range.start, "utf-16")
-            found = await session.hover(uri, start + 2)
-            assert found is not None and isinstance(found.contents, types.MarkupContent)
-            assert found.contents.kind == types.MarkupKind.Markdown and found.range == yeae.range
-            value = found.contents.value
-            assert value.startswith("**CL101** `misspelling` (warning): “yeae” looks misspelt")
-            assert "Suggestions: “year”, “yeah”" in value
-            assert explain(all_rules()["CL101"]) in value  # what `copylint rule CL101` prints
-            assert await session.hover(uri, EMOJI_SEED.index("Vladimir")) is None
+            start = offset_of(session.texts[uri], diagnostic.range.start, "utf-16")
+            (add,) = [a for a in await session.actions(uri, start, start) if a.title.startswith("Add ")]
+            assert add.title == "Add “accomodate” to a new word list (words.txt, named in a new .copylint.toml)"
+            assert add.command is not None
+            seen = len(session.published)
+            answer = await session.command(add.command)
+            assert answer == {"file": str(tmp_path / "words.txt"), "added": True,
+                              "config": str(tmp_path / ".copylint.toml")}
+            assert (tmp_path / "words.txt").read_text(encoding="utf-8") == "accomodate\n"
+            assert 'words = ["words.txt"]' in (tmp_path / ".copylint.toml").read_text(encoding="utf-8")
+            assert await session.diagnostics(uri, after=seen) == []
 
     run(scenario)
 
@@ -272,7 +279,8 @@ def test_an_invalid_config_is_one_message_and_a_fixed_one_is_read_again(workspac
     run(scenario)
 
 
-def test_the_workspace_check_reports_progress_and_publishes_each_file(workspace: Path) -> None:
+def test_the_workspace_check_reports_progress_and_publishes_each_file_and_the_log_says_so(workspace: Path) -> None:
+    log = workspace / "copylint-lsp.log"
     (workspace / "desk").mkdir()
     (workspace / "desk" / "a.md").write_text("They left last yeae.\n", encoding="utf-8")
     (workspace / "desk" / "b.html").write_text("<p>Share.</p>\n<p>They could not accomodate us.</p>\n",
@@ -282,7 +290,7 @@ def test_the_workspace_check_reports_progress_and_publishes_each_file(workspace:
     (workspace / "desk" / "bad.txt").write_bytes(b"\xff\xfe not text")
 
     async def scenario() -> None:
-        async with lsp_session(workspace) as session:
+        async with lsp_session(workspace, args=("--log-file", str(log), "--log-level", "debug")) as session:
             opened = uri_in(workspace, "desk/a.md")
             session.open(opened, "They left last year.\n")  # open: its live text counts, not the file
             assert await session.diagnostics(opened) == []
@@ -302,26 +310,15 @@ def test_the_workspace_check_reports_progress_and_publishes_each_file(workspace:
             assert isinstance(reports[-1], types.WorkDoneProgressEnd) and "2 findings in 3 files" in reports[-1].message
 
     run(scenario)
-
-
-def test_the_log_file_says_what_the_server_did(workspace: Path) -> None:
-    log = workspace / "copylint-lsp.log"
-
-    async def scenario() -> None:
-        async with lsp_session(workspace, args=("--log-file", str(log), "--log-level", "debug")) as session:
-            uri = uri_in(workspace, "story.md")
-            session.open(uri, "They left last yeae.\n")
-            await session.diagnostics(uri)
-
-    run(scenario)
     text = log.read_text(encoding="utf-8")
-    assert "position encoding utf-16" in text and "warmed up in" in text and "1 diagnostics" in text
+    assert "position encoding utf-16" in text and "warmed up in" in text and "workspace: 3 files, 2 findings" in text
 
 
-def test_exit_without_shutdown_exits_1(workspace: Path) -> None:
+def test_an_unknown_encoding_gets_utf16_and_exit_without_shutdown_exits_1(workspace: Path) -> None:
+    capabilities = {"general": {"positionEncodings": ["utf-7"]}}
     process = subprocess.run(server_command(), input=_frames(
         {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None,
-                                                                        "capabilities": {}}},
+                                                                        "capabilities": capabilities}},
         {"jsonrpc": "2.0", "method": "exit"}), capture_output=True, timeout=TIMEOUT, cwd=workspace)
     assert process.returncode == 1, process.stderr
     assert b'"positionEncoding": "utf-16"' in process.stdout

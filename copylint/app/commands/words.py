@@ -15,7 +15,7 @@ import argparse
 import os
 import sys
 
-from copylint.app.wordlists import add_words, configured_word_lists, word_problem
+from copylint.app.wordlists import DEFAULT_FILE, add_words, configured_word_lists, word_problem
 from copylint.core.config import ConfigFinder
 from copylint.core.errors import CopylintError
 from copylint.engine.registry import rule_options
@@ -23,7 +23,6 @@ from copylint.engine.registry import rule_options
 NAME = "words"
 HELP = "add words to a word list the spelling rules accept"
 ORDER = 50
-DEFAULT_FILE = "words.txt"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

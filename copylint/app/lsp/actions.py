@@ -16,7 +16,7 @@ from lsprotocol import types
 
 from copylint.app.lsp.checking import CheckResult
 from copylint.app.lsp.positions import TextPositions
-from copylint.app.wordlists import word_problem
+from copylint.app.wordlists import WordListTarget, word_problem
 from copylint.core.edits import is_fixable
 from copylint.core.finding import Edit, Finding
 from copylint.core.suppress import COMMENT_FORMATS, directive_comment
@@ -122,8 +122,8 @@ class ActionContext:
     only: list[str] | None
     #: send edits as versioned ``documentChanges`` (the client supports them)
     document_changes: bool
-    #: the word list "add to the word list" writes (None: the config names none)
-    word_list: str | None
+    #: where "add to the word list" writes (None: nowhere, the config names no word list)
+    word_list: WordListTarget | None
     #: the text after every safe fix (None: not wanted, or nothing to fix)
     fixed_text: str | None
 
@@ -182,10 +182,12 @@ class ActionBuilder:
                 offered.add(suggestion)
                 out.append(action(f"Replace {_quote(finding.text)} with {_quote(suggestion)}",
                                   edits=[Edit(finding.start, finding.end, suggestion)]))
-        word_list = self.context.word_list
-        if finding.category == "spelling" and word_list and word_problem(finding.text) is None:
-            shown = os.path.basename(word_list)
-            out.append(action(f"Add {_quote(finding.text)} to the word list ({shown})",
+        target = self.context.word_list
+        if finding.category == "spelling" and target and word_problem(finding.text) is None:
+            shown = os.path.basename(target.path)
+            where = (f"a new word list ({shown}, named in a new {os.path.basename(target.new_config)})"
+                     if target.new_config else f"the word list ({shown})")
+            out.append(action(f"Add {_quote(finding.text)} to {where}",
                               command=types.Command(title=f"Add to {shown}", command=ADD_WORD_COMMAND,
                                                     arguments=[self.uri, finding.text])))
         if self.result.snapshot.format in COMMENT_FORMATS:

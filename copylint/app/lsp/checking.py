@@ -11,16 +11,18 @@ when they change. A :class:`Checker` is used from one thread (the server's check
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 
 from lsprotocol import types
 
 from copylint import readers
+from copylint.app.linters import Linters
 from copylint.app.lsp.diagnostics import to_diagnostic
 from copylint.app.lsp.documents import Snapshot
 from copylint.app.lsp.positions import UTF16, TextPositions
 from copylint.app.lsp.rule_docs import RuleDocs
-from copylint.app.wordlists import configured_word_lists
+from copylint.app.wordlists import WordListTarget, configured_word_lists, word_list_target
 from copylint.core.config import CONFIG_FILES, Config, ConfigFinder, load_config_file
 from copylint.core.document import Document
 from copylint.core.errors import CopylintError
@@ -56,6 +58,8 @@ class CheckResult:
     #: None when the check could not run (``error`` says why)
     checked: Checked | None
     error: str | None = None
+    #: how long the check took
+    seconds: float = 0.0
 
 
 def _stamp(path: str) -> FileStamp:
@@ -75,11 +79,11 @@ class Checker:
         self.isolated = isolated
         #: the position encoding agreed with the client
         self.encoding = UTF16
-        #: the folder whose config applies to documents that are not files (``untitled:``)
-        self.untitled_folder = os.getcwd()
+        #: the workspace folders; the first one's config applies to documents that are not files
+        self.folders: list[str] = []
         self._finder: ConfigFinder | None = None
         self._stamps: dict[str, FileStamp] = {}
-        self._linters: dict[str, Linter] = {}
+        self._linters = Linters()
 
     # ------------------------------------------------------------------ configuration
     def config_for(self, path: str) -> Config:
@@ -125,14 +129,10 @@ class Checker:
 
     def config_path(self, snapshot: Snapshot) -> str:
         """The path a document's config is looked up by."""
-        return snapshot.path or os.path.join(self.untitled_folder, "untitled")
+        return snapshot.path or os.path.join(self.folders[0] if self.folders else os.getcwd(), "untitled")
 
     def linter_for(self, config: Config) -> Linter:
-        key = repr(config)
-        linter = self._linters.get(key)
-        if linter is None:
-            linter = self._linters[key] = Linter(config)
-        return linter
+        return self._linters.for_config(config)
 
     # ------------------------------------------------------------------ work
     def check(self, snapshot: Snapshot) -> Checked:
@@ -144,14 +144,16 @@ class Checker:
 
     def result(self, snapshot: Snapshot, epoch: int = 0) -> CheckResult:
         """The snapshot checked, as diagnostics (a configuration error is the result's ``error``)."""
+        started = time.perf_counter()
         positions = TextPositions(snapshot.text, self.encoding)
         try:
             checked = self.check(snapshot)
         except CopylintError as exc:
-            return CheckResult(snapshot, epoch, positions, [], [], None, str(exc))
+            return CheckResult(snapshot, epoch, positions, [], [], None, str(exc), time.perf_counter() - started)
         diagnostics = [to_diagnostic(f, positions, snapshot.uri, checked.document, self.docs)
                        for f in checked.findings]
-        return CheckResult(snapshot, epoch, positions, checked.findings, diagnostics, checked)
+        return CheckResult(snapshot, epoch, positions, checked.findings, diagnostics, checked, None,
+                           time.perf_counter() - started)
 
     def fixed_text(self, snapshot: Snapshot, checked: Checked) -> str:
         """The snapshot's text with every safe fix applied, checked and fixed again until it settles
@@ -160,25 +162,29 @@ class Checker:
         return fix_source(linter, snapshot.text, format=snapshot.format, path=checked.document.path,
                           findings=checked.findings).text
 
-    def word_list_for(self, path: str) -> str | None:
-        """The word list "add to the word list" writes for a file: the first its config names."""
-        lists = configured_word_lists(self.config_for(path))
-        return lists[0] if lists else None
+    def word_list_for(self, path: str) -> WordListTarget | None:
+        """Where "add to the word list" writes for a file: the first word list its config names, or,
+        when no config file applies (and none is forced or ignored), a new one named by a new
+        ``.copylint.toml`` in the file's workspace folder (else its own folder)."""
+        if self.isolated:
+            return None
+        config = self.config_for(path)
+        folder = os.path.dirname(os.path.abspath(path))
+        inside = [f for f in self.folders if folder == f or folder.startswith(f.rstrip(os.sep) + os.sep)]
+        return word_list_target(config, max(inside, key=len) if inside else folder)
 
     def word_lists_in_use(self) -> set[str]:
         """The word lists of every config documents were checked with since the last reload."""
-        return {path for linter in self._linters.values() for path in configured_word_lists(linter.config)}
+        return {path for linter in self._linters.all() for path in configured_word_lists(linter.config)}
 
-    def warm_up(self, folder: str) -> float:
-        """Load the dictionaries now, with the config of ``folder`` (default config if it is invalid);
-        returns the seconds it took."""
+    def warm_up(self) -> float:
+        """Load the dictionaries now, with the config of the first workspace folder (the default
+        config if it is invalid); returns the seconds it took."""
         try:
-            config = self.config_for(os.path.join(folder, "untitled"))
+            config = self.config_for(os.path.join(self.folders[0] if self.folders else os.getcwd(), "untitled"))
         except CopylintError:  # reported when a document there is checked
             config = Config()
         return self.linter_for(config).warm_up()
 
     def close(self) -> None:
-        for linter in self._linters.values():
-            linter.close()
-        self._linters.clear()
+        self._linters.close()

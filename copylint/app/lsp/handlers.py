@@ -32,7 +32,7 @@ from copylint.app.lsp.documents import Snapshot
 from copylint.app.lsp.server import CopylintServer
 from copylint.app.lsp.settings import ServerSettings
 from copylint.app.lsp.workspace import CHECK_WORKSPACE_COMMAND
-from copylint.app.wordlists import add_words, word_problem
+from copylint.app.wordlists import WordListTarget, add_words, create_config, word_problem
 from copylint.core.config import CONFIG_FILES
 from copylint.core.edits import is_fixable
 from copylint.core.errors import CopylintError
@@ -55,12 +55,10 @@ def initialize(ls: CopylintServer, params: types.InitializeParams) -> None:
         folders = [to_fs_path(params.root_uri)]
     elif not folders and params.root_path:
         folders = [params.root_path]
-    ls.folders = [os.path.abspath(f) for f in folders if f]
-    if ls.folders:
-        ls.checker.untitled_folder = ls.folders[0]
+    ls.checker.folders = [os.path.abspath(f) for f in folders if f]
     ls.scheduler.in_thread(_start_up, ls)  # queued now, so it comes before the first check
     logger.info("client %s, position encoding %s, folders %s, debounce %.0f ms",
-                params.client_info.name if params.client_info else "(unnamed)", ls.encoding, ls.folders,
+                params.client_info.name if params.client_info else "(unnamed)", ls.encoding, ls.checker.folders,
                 settings.debounce * 1000)
 
 
@@ -84,7 +82,7 @@ def _start_up(ls: CopylintServer) -> None:
         problem = ls.docs.prepare()
         if problem:
             logger.warning("%s", problem)
-        logger.info("warmed up in %.2f s", ls.checker.warm_up(ls.checker.untitled_folder))
+        logger.info("warmed up in %.2f s", ls.checker.warm_up())
     except Exception:  # nobody awaits this: say what went wrong (the first check will too)
         logger.exception("start-up failed")
 
@@ -152,7 +150,7 @@ async def code_action(ls: CopylintServer, params: types.CodeActionParams) -> lis
     return ActionBuilder(result, context).actions()
 
 
-def _word_list(ls: CopylintServer, snapshot: Snapshot) -> str | None:
+def _word_list(ls: CopylintServer, snapshot: Snapshot) -> WordListTarget | None:
     try:
         return ls.checker.word_list_for(ls.checker.config_path(snapshot))
     except CopylintError:  # the config is invalid: its error is already shown
@@ -172,7 +170,8 @@ async def hover(ls: CopylintServer, params: types.HoverParams) -> types.Hover | 
 # ---------------------------------------------------------------------- commands
 async def add_word(ls: CopylintServer, uri: str, word: str) -> dict[str, Any]:
     """``copylint.addWord URI WORD``: add WORD to the first word list URI's config names (the file
-    is created if it is missing), then check every open document again."""
+    is created if it is missing; without any config file, a ``words.txt`` and the ``.copylint.toml``
+    naming it), then check every open document again."""
     doc = ls.store.get(uri)
     if doc is None or doc.format is None:
         return _command_error(ls, f"{uri} is not an open document copylint checks")
@@ -186,16 +185,18 @@ async def add_word(ls: CopylintServer, uri: str, word: str) -> dict[str, Any]:
     if target is None:
         return _command_error(ls, f"no word list to add “{word}” to: name one in words = [...] in "
                                   "[tool.copylint] of pyproject.toml, or in .copylint.toml")
-    logger.info("added %r to %s", word, target)
+    logger.info("added %r to %s", word, target.path)
     ls.scheduler.recheck_all()
-    return {"file": target, "added": added}
+    return {"file": target.path, "added": added, "config": target.new_config}
 
 
-def _add_word(ls: CopylintServer, snapshot: Snapshot, word: str) -> tuple[str | None, bool]:
+def _add_word(ls: CopylintServer, snapshot: Snapshot, word: str) -> tuple[WordListTarget | None, bool]:
     target = ls.checker.word_list_for(ls.checker.config_path(snapshot))
     if target is None:
         return None, False
-    return target, bool(add_words(target, [word]))
+    if target.new_config is not None:
+        create_config(target)
+    return target, bool(add_words(target.path, [word]))
 
 
 def _command_error(ls: CopylintServer, message: str) -> dict[str, Any]:
@@ -208,7 +209,7 @@ async def check_workspace(ls: CopylintServer, *args: Any) -> dict[str, Any]:
     :mod:`copylint.app.lsp.workspace`); returns the counts."""
     progress = ls.work_done_progress if ls.capability("window", "work_done_progress") else None
     started = time.perf_counter()
-    report = await ls.workspace_checker.run(ls.folders, ls.store.paths(), progress)
+    report = await ls.workspace_checker.run(ls.checker.folders, ls.store.paths(), progress)
     logger.info("workspace: %d files, %d findings in %.1f s", report.files, report.findings,
                 time.perf_counter() - started)
     return report.to_dict()

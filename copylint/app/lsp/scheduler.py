@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -89,6 +90,7 @@ class CheckScheduler:
         try:
             if delay > 0:
                 await asyncio.sleep(delay)
+            started = time.perf_counter()
             result = await self.result(uri)
             if result is None:
                 return
@@ -96,6 +98,8 @@ class CheckScheduler:
             if key == self._key(uri) and self._published.get(uri) != key:
                 self._published[uri] = key
                 self._publish(result)
+                logger.debug("published %s v%d %.1f ms after the debounce (the check took %.1f ms)", uri,
+                             result.snapshot.version, (time.perf_counter() - started) * 1000, result.seconds * 1000)
         except asyncio.CancelledError:
             raise
         except Exception:  # a bug must not stop the checks of other documents

@@ -59,8 +59,6 @@ class CopylintServer(LanguageServer):
         self.checker = Checker(self.docs, settings.config_file, settings.isolated)
         self.scheduler = CheckScheduler(self.store, self.checker.result, self.publish_result, settings.debounce)
         self.workspace_checker = WorkspaceChecker(self.scheduler.in_thread, self.checker.result, self.publish)
-        #: the workspace folders (file-system paths)
-        self.folders: list[str] = []
         #: True once the client asked for a shutdown (the exit status is 0 only then)
         self.shut_down = False
         #: initialization options that were ignored, shown once the client is ready
