@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass
 
 from lsprotocol import types
@@ -17,6 +18,7 @@ from lsprotocol import types
 from copylint.app.lsp.checking import CheckResult
 from copylint.app.lsp.positions import TextPositions
 from copylint.app.wordlists import WordListTarget, word_problem
+from copylint.core.document import Document
 from copylint.core.edits import is_fixable
 from copylint.core.finding import Edit, Finding
 from copylint.core.suppress import COMMENT_FORMATS, directive_comment
@@ -85,24 +87,39 @@ def _shared_suffix(a: str, b: str) -> int:
     return i
 
 
-def disable_line_edit(positions: TextPositions, finding: Finding, format: str) -> Edit:
+#: a Markdown list item's start: a bullet or a number, then a space
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+
+
+def disable_line_edit(positions: TextPositions, finding: Finding, document: Document) -> Edit:
     """The suppression comment that switches the finding's rule off for the finding's line.
 
-    It goes on a line of its own before that line, indented like it; in Markdown, when the line
-    above is text of the same paragraph, at the end of that line instead (a comment line would
-    split the paragraph in two)."""
+    It goes on a line of its own before that line, indented like it, except in Markdown when the
+    line above is not blank and a comment line would change the document: inside a paragraph (or a
+    quote) that began above, where it would split it in two, and before a list item, where it would
+    end the list. There it goes at the end of the line above, inside that text."""
     text = positions.text
     line = positions.line_of(finding.start)
     start = positions.line_starts[line]
     comment = directive_comment("disable-next-line", (finding.code,))
-    if format == "markdown" and line > 0:
+    if document.format == "markdown" and line > 0:
         above = text[positions.line_starts[line - 1]:positions.line_ends[line - 1]]
-        if above.strip():
+        if above.strip() and (_block_began_above(document, finding.start, start)
+                              or _LIST_ITEM.match(text, start, positions.line_ends[line])):
             at = positions.line_starts[line - 1] + len(above.rstrip())
             return Edit(at, at, " " + comment)
     content = text[start:positions.line_ends[line]]
     indent = content[:len(content) - len(content.lstrip(" \t"))]
     return Edit(start, start, indent + comment + _line_break(positions))
+
+
+def _block_began_above(document: Document, offset: int, line_start: int) -> bool:
+    """Does the block (paragraph, quote, item) holding source ``offset`` begin before ``line_start``?"""
+    for prose_start, prose_end in document.paragraphs:
+        start, end = document.source_span(prose_start, prose_end)
+        if start <= offset < max(end, start + 1):
+            return start < line_start
+    return False
 
 
 def _line_break(positions: TextPositions) -> str:
@@ -190,7 +207,8 @@ class ActionBuilder:
             out.append(action(f"Add {_quote(finding.text)} to {where}",
                               command=types.Command(title=f"Add to {shown}", command=ADD_WORD_COMMAND,
                                                     arguments=[self.uri, finding.text])))
-        if self.result.snapshot.format in COMMENT_FORMATS:
+        checked = self.result.checked
+        if checked is not None and checked.document.format in COMMENT_FORMATS:
             out.append(action(f"Disable {finding.code} for this line",
-                              edits=[disable_line_edit(self.result.positions, finding, self.result.snapshot.format)]))
+                              edits=[disable_line_edit(self.result.positions, finding, checked.document)]))
         return out
