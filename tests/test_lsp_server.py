@@ -316,6 +316,13 @@ def test_the_workspace_check_reports_progress_and_publishes_each_file_and_the_lo
             (reports,) = session.client.progress_reports.values()
             assert isinstance(reports[0], types.WorkDoneProgressBegin)
             assert isinstance(reports[-1], types.WorkDoneProgressEnd) and "2 findings in 3 files" in reports[-1].message
+            desk = workspace / "desk"  # the editor now has only desk/ open as a folder
+            session.client.workspace_did_change_workspace_folders(types.DidChangeWorkspaceFoldersParams(
+                event=types.WorkspaceFoldersChangeEvent(
+                    added=[types.WorkspaceFolder(uri=desk.as_uri(), name="desk")],
+                    removed=[types.WorkspaceFolder(uri=workspace.as_uri(), name=workspace.name)])))
+            again = await session.command(types.Command(title="check", command="copylint.checkWorkspace"))
+            assert (again["files"], again["findings"]) == (2, 2)  # b.html and bad.txt; words.txt is outside
 
     run(scenario)
     text = log.read_text(encoding="utf-8")

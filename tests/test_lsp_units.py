@@ -21,23 +21,32 @@ from copylint.app.lsp.positions import UTF16, TextPositions
 from copylint.app.lsp.rule_docs import RuleDocs
 from copylint.app.lsp.settings import ServerSettings
 from copylint.core.edits import apply_edits
+from copylint.core.finding import Edit
 from copylint.engine.registry import all_rules
 from copylint.report.explain import explain
 
 LINES = st.lists(st.sampled_from(["Talks ended.\n", "last yeae 😀\n", "\n", "Share.\r\n", "é", "x"]), max_size=8)
 
 
+def apply_literally(text: str, edits: list[Edit]) -> str:
+    """Apply edits as an editor applies TextEdits: character for character, last first."""
+    for e in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = text[:e.start] + e.replacement + text[e.end:]
+    return text
+
+
 @given(LINES, LINES)
 def test_fix_all_edits_turn_the_old_text_into_the_new_one(old: list[str], new: list[str]) -> None:
     before, after = "".join(old), "".join(new)
     edits = changed_spans(before, after)
-    assert apply_edits(before, edits) == after
+    assert apply_literally(before, edits) == after
     assert all(e.start < e.end or e.replacement for e in edits)  # no empty edits
 
 
 def test_a_fixed_word_is_one_small_edit() -> None:
     before = "Kim Jong Un left.\nThey left last yeae for good.\nShare.\n"
     (edit,) = changed_spans(before, before.replace("yeae", "year"))
+    assert apply_literally(before, [edit]) == before.replace("yeae", "year")
     assert before[edit.start:edit.end] == "e" and edit.replacement == "r"
 
 

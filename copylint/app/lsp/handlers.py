@@ -50,12 +50,10 @@ def initialize(ls: CopylintServer, params: types.InitializeParams) -> None:
     ls.docs.template = settings.docs_url
     encoding = ls.workspace.position_encoding or types.PositionEncodingKind.Utf16  # chosen by pygls
     ls.checker.encoding = getattr(encoding, "value", encoding)
-    folders = [to_fs_path(f.uri) for f in params.workspace_folders or ()]
+    folders = [f.uri for f in params.workspace_folders or ()]
     if not folders and params.root_uri:
-        folders = [to_fs_path(params.root_uri)]
-    elif not folders and params.root_path:
-        folders = [params.root_path]
-    ls.checker.folders = [os.path.abspath(f) for f in folders if f]
+        folders = [params.root_uri]
+    ls.checker.folders = _paths(folders) or ([os.path.abspath(params.root_path)] if params.root_path else [])
     ls.scheduler.in_thread(_start_up, ls)  # queued now, so it comes before the first check
     logger.info("client %s, position encoding %s, folders %s, debounce %.0f ms",
                 params.client_info.name if params.client_info else "(unnamed)", ls.encoding, ls.checker.folders,
@@ -74,6 +72,14 @@ async def initialized(ls: CopylintServer, params: types.InitializedParams) -> No
             await ls.client_register_capability_async(types.RegistrationParams(registrations=[registration]))
         except Exception as exc:  # refused: a changed config is still read again at the next check
             logger.warning("could not watch config files: %s", exc)
+
+
+def _paths(uris: list[str]) -> list[str]:
+    return [os.path.abspath(p) for p in map(to_fs_path, uris) if p]
+
+
+def did_change_workspace_folders(ls: CopylintServer, params: types.DidChangeWorkspaceFoldersParams) -> None:
+    ls.checker.folders = _paths([f.uri for f in ls.workspace.folders.values()])  # pygls has applied the change
 
 
 def _start_up(ls: CopylintServer) -> None:
@@ -227,6 +233,7 @@ def build_server(settings: ServerSettings) -> CopylintServer:
     ls.feature(types.TEXT_DOCUMENT_DID_SAVE)(did_save)
     ls.feature(types.TEXT_DOCUMENT_DID_CLOSE)(did_close)
     ls.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)(did_change_watched_files)
+    ls.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)(did_change_workspace_folders)
     ls.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                types.CodeActionOptions(code_action_kinds=[QUICK_FIX_KIND, FIX_ALL_KIND]))(code_action)
     ls.feature(types.TEXT_DOCUMENT_HOVER)(hover)
