@@ -84,9 +84,9 @@ def test_incremental_changes_land_where_they_were_made(text: str, encoding: str,
         changes.append(types.TextDocumentContentChangePartial(range=_lsp_range(expected, start, end, encoding),
                                                               text=new))
         expected = expected[:start] + new + expected[end:]
-    doc.apply(2, changes, encoding)
+    doc.apply(2, changes, encoding, 7)
     assert doc.text == expected
-    assert (doc.version, doc.generation) == (2, 1)
+    assert (doc.version, doc.generation) == (2, 7)
 
 
 def test_a_change_after_a_line_separator_lands_on_the_editors_line() -> None:
@@ -96,13 +96,13 @@ def test_a_change_after_a_line_separator_lands_on_the_editors_line() -> None:
     doc = OpenDocument("file:///story.md", "markdown", 1, text)
     start = text.index("yeae")
     change = types.TextDocumentContentChangePartial(range=_lsp_range(text, start, start + 4, UTF16), text="year")
-    doc.apply(2, [change], UTF16)
+    doc.apply(2, [change], UTF16, 1)
     assert doc.text == text.replace("yeae", "year")
 
 
 def test_a_whole_text_change_replaces_the_text() -> None:
     doc = OpenDocument("untitled:Untitled-1", "plaintext", 1, "old")
-    doc.apply(5, [types.TextDocumentContentChangeWholeDocument(text="new")], UTF16)
+    doc.apply(5, [types.TextDocumentContentChangeWholeDocument(text="new")], UTF16, 1)
     assert (doc.text, doc.version, doc.path, doc.format) == ("new", 5, None, "text")
 
 

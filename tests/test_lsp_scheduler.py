@@ -49,7 +49,9 @@ class Harness:
     def edit(self, text: str) -> None:
         doc = self.store.get(URI)
         assert doc is not None
-        doc.apply(doc.version + 1, [types.TextDocumentContentChangeWholeDocument(text=text)], "utf-16")
+        self.store.change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=URI, version=doc.version + 1),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]), "utf-16")
 
     async def next_publication(self) -> None:
         await asyncio.wait_for(self.publication.wait(), WAIT)
@@ -124,6 +126,8 @@ def test_requests_share_the_check_of_the_current_text_and_rechecks_read_it_again
         h.store.close(URI)
         h.scheduler.forget(URI)
         assert await h.scheduler.result(URI) is None
+        reopened = h.store.open(types.TextDocumentItem(uri=URI, language_id="markdown", version=1, text="v1"))
+        assert reopened.generation != first.snapshot.generation  # never mistaken for the closed one's text
         h.scheduler.close()
 
     run(scenario)

@@ -8,6 +8,7 @@ text is clamped as the protocol says instead of being moved.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -46,7 +47,7 @@ class Snapshot:
     uri: str
     #: the editor's version number (sent back with diagnostics and edits)
     version: int
-    #: counts every change the server applied, so a result can tell it is the newest
+    #: which text this is: a number the store gives each opened or changed text, never twice
     generation: int
     text: str
     format: str
@@ -56,18 +57,19 @@ class Snapshot:
 class OpenDocument:
     """An open document: its text now, and how many changes it has had."""
 
-    def __init__(self, uri: str, language_id: str, version: int, text: str) -> None:
+    def __init__(self, uri: str, language_id: str, version: int, text: str, generation: int = 0) -> None:
         self.uri = uri
         self.language_id = language_id
         self.version = version
         self.text = text
-        self.generation = 0
+        self.generation = generation
         self.path = uri_path(uri)
         self.format = document_format(language_id, self.path)
 
     def apply(self, version: int, changes: Iterable[types.TextDocumentContentChangeEvent],
-              encoding: str) -> None:
-        """Apply the editor's changes in order (each to the text the previous one left)."""
+              encoding: str, generation: int) -> None:
+        """Apply the editor's changes in order (each to the text the previous one left); the result
+        is text ``generation``."""
         text = self.text
         for change in changes:
             if isinstance(change, types.TextDocumentContentChangePartial):
@@ -79,7 +81,7 @@ class OpenDocument:
                 text = change.text
         self.text = text
         self.version = version
-        self.generation += 1
+        self.generation = generation
 
     def snapshot(self) -> Snapshot:
         assert self.format is not None
@@ -92,15 +94,18 @@ class DocumentStore:
 
     def __init__(self) -> None:
         self._documents: dict[str, OpenDocument] = {}
+        # store-wide, so that a document closed and opened again never repeats a generation
+        self._generations = itertools.count(1)
 
     def open(self, item: types.TextDocumentItem) -> OpenDocument:
-        doc = self._documents[item.uri] = OpenDocument(item.uri, item.language_id, item.version, item.text)
+        doc = self._documents[item.uri] = OpenDocument(item.uri, item.language_id, item.version, item.text,
+                                                       next(self._generations))
         return doc
 
     def change(self, params: types.DidChangeTextDocumentParams, encoding: str) -> OpenDocument | None:
         doc = self._documents.get(params.text_document.uri)
         if doc is not None:
-            doc.apply(params.text_document.version, params.content_changes, encoding)
+            doc.apply(params.text_document.version, params.content_changes, encoding, next(self._generations))
         return doc
 
     def close(self, uri: str) -> None:
