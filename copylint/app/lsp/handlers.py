@@ -82,6 +82,11 @@ def did_change_workspace_folders(ls: CopylintServer, params: types.DidChangeWork
     ls.checker.folders = _paths([f.uri for f in ls.workspace.folders.values()])  # pygls has applied the change
 
 
+def did_change_configuration(ls: CopylintServer, params: types.DidChangeConfigurationParams) -> None:
+    """Editors send their settings here; copylint's come from config files (and the command line)."""
+    logger.debug("workspace/didChangeConfiguration ignored: settings come from pyproject.toml / .copylint.toml")
+
+
 def _start_up(ls: CopylintServer) -> None:
     """On the check thread, before the first check: the rule pages, then the dictionaries."""
     try:
@@ -234,6 +239,7 @@ def build_server(settings: ServerSettings) -> CopylintServer:
     ls.feature(types.TEXT_DOCUMENT_DID_CLOSE)(did_close)
     ls.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)(did_change_watched_files)
     ls.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)(did_change_workspace_folders)
+    ls.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)(did_change_configuration)
     ls.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                types.CodeActionOptions(code_action_kinds=[QUICK_FIX_KIND, FIX_ALL_KIND]))(code_action)
     ls.feature(types.TEXT_DOCUMENT_HOVER)(hover)
