@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from copylint import readers
+from copylint.app.linters import Linters
 from copylint.app.sources import read_source
 from copylint.core.config import Config, ConfigFinder, load_config_file
 from copylint.core.errors import ConfigError, CopylintError, InputError
@@ -132,15 +133,11 @@ class Runner:
         self.finder = finder
         self.format_in = format_in
         self.stdin_filename = stdin_filename
-        self._linters: dict[str, Linter] = {}
+        self._linters = Linters()
         self._worker_notices: list[str] = []
 
     def linter_for(self, config: Config) -> Linter:
-        key = repr(config)
-        linter = self._linters.get(key)
-        if linter is None:
-            linter = self._linters[key] = Linter(config)
-        return linter
+        return self._linters.for_config(config)
 
     def check_file(self, path: str) -> FileResult:
         shown = (self.stdin_filename or "-") if path == "-" else path
@@ -184,12 +181,11 @@ class Runner:
 
     def notices(self) -> list[str]:
         seen: list[str] = list(self._worker_notices)
-        for linter in self._linters.values():
+        for linter in self._linters.all():
             for n in linter.notices:
                 if n not in seen:
                     seen.append(n)
         return seen
 
     def close(self) -> None:
-        for linter in self._linters.values():
-            linter.close()
+        self._linters.close()

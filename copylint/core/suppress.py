@@ -16,6 +16,13 @@ from copylint.core.document import Document
 from copylint.core.finding import Finding
 
 DIRECTIVE_RE = re.compile(r"^\s*copylint\s*:\s*(disable-next-line|disable|enable)\b\s*([A-Z0-9,\s]*?)\s*$")
+#: formats whose sources can hold suppression comments
+COMMENT_FORMATS = ("markdown", "html")
+
+
+def directive_comment(kind: str, codes: tuple[str, ...] = ()) -> str:
+    """The comment that writes a directive (``<!-- copylint: disable-next-line CL101 -->``)."""
+    return f"<!-- copylint: {' '.join((kind, *codes))} -->"
 
 
 @dataclass
