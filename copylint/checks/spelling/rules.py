@@ -15,6 +15,8 @@ from copylint.checks.spelling.article_words import (
     pieces,
     quoted_alone,
 )
+from copylint.checks.spelling.doubled import doubled_words, legitimate_doubles
+from copylint.checks.spelling.encoding import encoding_damage
 from copylint.checks.spelling.judge import Judge
 from copylint.core.document import Document, Token
 from copylint.core.finding import Diagnostic, Edit
@@ -114,9 +116,12 @@ class Misspelling(Rule):
         prose = doc.prose
         knows = lex.knows
         tokens = doc.tokens
+        damaged = encoding_damage(doc)
         for i, token in enumerate(tokens):
             if token.kind != "word" or token.text in known_tokens:
                 continue
+            if damaged and any(d.start < token.end and token.start < d.end for d in damaged):
+                continue  # Potterâs: the encoding-damage rule reports it
             unknown = _unknown_pieces(token.text, knows)
             if not unknown:
                 known_tokens[token.text] = None
@@ -146,3 +151,81 @@ class Misspelling(Rule):
                     applicability="safe" if verdict.certain else "unsafe",
                     data={"evidence": verdict.reason},
                 )
+
+
+@register
+class DoubledWord(Rule):
+    """A word is written twice in a row ("the the", "to to").
+
+    A doubled word is the commonest slip of a rewrite: a sentence cut and retyped keeps one word too
+    many, and spell checkers pass it because each word is spelt right. The rule flags the second of
+    two identical words with nothing but spaces between them (or a line break inside running text),
+    and offers a safe fix that deletes it and the space before it when the source holds nothing
+    else there. Left alone: doubles that grammar or idiom makes ("had had", "that that", "bye bye";
+    the `doubled-words` pack), names written twice ("Bora Bora", "Walla Walla") and a pair split by
+    a line break after a short line (a heading or a list item).
+    """
+
+    code = "CL102"
+    name = "doubled-word"
+    category = "spelling"
+    severity = "warning"
+    examples = (
+        Example("The minister said the the budget was final.", flags=("the",),
+                fixed="The minister said the budget was final."),
+        Example("The the report was late, and he wanted to to leave.", flags=("the", "to"),
+                fixed="The report was late, and he wanted to leave."),
+        Example("By then he had had enough; the point is that that law failed."),
+        Example("They flew from Walla Walla to Bora Bora."),
+        Example("World Cup\nCup final tickets sold out."),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
+        for first, second, spaced in doubled_words(doc, legitimate_doubles(ctx)):
+            start, end = first.end, second.end
+            source_start, source_end = doc.source_span(start, end)
+            plain = doc.source[source_start:source_end] == doc.prose[start:end]
+            yield Diagnostic(
+                start=second.start, end=second.end,
+                message=f"“{second.text}” is written twice; delete the second",
+                fix_edits=(Edit(start, end, ""),),
+                applicability="safe" if spaced and plain else "unsafe",
+            )
+
+
+@register
+class EncodingDamage(Rule):
+    """Text was damaged by a wrong character encoding (mojibake: "Potterâ€™s", "cafÃ©", "Â©").
+
+    Copy pasted from a feed, a spreadsheet or an old CMS often arrives with its UTF-8 read as
+    Windows-1252: every curly quote, dash, accent and pound sign becomes two or three odd letters.
+    Readers see it at once. The rule asks ftfy, the maintained library for exactly this, whether a
+    line is mojibake and what it stood for, and offers its repair as a safe fix; an apostrophe that
+    lost its middle bytes ("Potterâs") is repaired with an unsafe fix. A damaged word is not also
+    reported as a misspelling. Accented words written correctly (café, São Paulo, Mötley Crüe) are
+    left alone.
+    """
+
+    code = "CL104"
+    name = "encoding-damage"
+    category = "spelling"
+    severity = "warning"
+    examples = (
+        Example("Harry Potterâ€™s author met fans at the cafÃ© on Friday.", flags=("â€™", "Ã©"),
+                suggestions=("’", "é"), fixed="Harry Potter’s author met fans at the café on Friday."),
+        Example("Â© 2024 Example News. Tickets cost Â£5.", flags=("Â©", "Â£"), suggestions=("©", "£"),
+                fixed="© 2024 Example News. Tickets cost £5."),
+        Example("The dollsâ clothes were sold.", flags=("â",), suggestions=("’",),
+                fixed="The dolls’ clothes were sold."),
+        Example("The crème brûlée at the café in São Paulo won; Mötley Crüe played."),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
+        for damage in encoding_damage(doc):
+            yield Diagnostic(
+                start=damage.start, end=damage.end,
+                message=f"“{doc.prose[damage.start:damage.end]}” is encoding damage (mojibake) for “{damage.repair}”",
+                suggestions=(damage.repair,),
+                fix_edits=(Edit(damage.start, damage.end, damage.repair),),
+                applicability="safe" if damage.by_ftfy else "unsafe",
+            )
