@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from itertools import chain
 
@@ -38,6 +38,8 @@ EDIT_WEIGHT = 2.0
 ARTICLE_BONUS = 1.0
 #: ... unless it is a word so common that every article uses it (to, the, from)
 ARTICLE_BONUS_MAX_ZIPF = 5.5
+#: bonus for a candidate that sounds like a badly misspelt word (privelidge, privilege)
+PHONETIC_BONUS = 2.0
 
 
 class CandidateIndex:
@@ -191,11 +193,16 @@ def slip_cost(wrong: str, right: str) -> float:
 
 
 def rank(wrong: str, candidates: Iterable[str], zipf: Mapping[str, float],
-         article: Mapping[str, int]) -> list[str]:
-    """Lowercase candidates, best first: few and likely edits, common words, words the article uses."""
+         article: Mapping[str, int], sound: Callable[[str], str] | None = None) -> list[str]:
+    """Lowercase candidates, best first: few and likely edits, common words, words the article uses,
+    and, when ``sound`` gives phonetic keys (for a badly misspelt word), words that sound the same."""
+    key = sound(wrong) if sound else None
+
     def score(cand: str) -> float:
         freq = zipf.get(cand, 0.0)
         bonus = ARTICLE_BONUS * min(article.get(cand, 0), 3) if freq < ARTICLE_BONUS_MAX_ZIPF else 0.0
+        if sound and sound(cand) == key:
+            bonus += PHONETIC_BONUS
         return freq - EDIT_WEIGHT * slip_cost(wrong, cand) + bonus
 
     return sorted(set(candidates), key=lambda c: (-score(c), c))
