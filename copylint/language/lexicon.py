@@ -32,6 +32,7 @@ EXTENDED_FILE = "language/extended.txt.gz"
 TIER_HUGE = "h"
 TIER_INSANE = "i"
 VARIANTS_FILE = "language/variants.tsv"
+BRANDS_FILE = "language/brands.txt"
 DIALECTS = ("en-GB", "en-US")
 _APOSTROPHES = ("'", "’")
 
@@ -55,6 +56,8 @@ class LexiconData:
     dialect: dict[str, str]
     #: British <-> American spelling, both directions, as written in the lists
     counterparts: dict[str, str]
+    #: brand, product and agency names as their owners write them (PayPal, dpa), by lowercase form
+    brands: dict[str, str] = field(default_factory=dict)
 
 
 def _blocks(name: str) -> list[tuple[str, str, str, str]]:
@@ -98,6 +101,8 @@ def load_data() -> LexiconData:
             gb, us = line.rstrip("\n").split("\t")
             counterparts[gb] = us
             counterparts[us] = gb
+    brands = {w.lower(): w for w in read_word_file(str(data_path(BRANDS_FILE)))}
+    proper.update(brands.values())  # accepted as written, like the dictionary's proper nouns
     for words, where in one_dialect:
         for w in words:
             # a place name found in one list only (Asheville) says nothing about spelling
@@ -111,6 +116,7 @@ def load_data() -> LexiconData:
         proper_lower=word_set("\n".join(proper).lower().split("\n")),
         dialect=dialect,
         counterparts=counterparts,
+        brands=brands,
     )
 
 
@@ -257,6 +263,10 @@ class Lexicon:
         if unseen. Words the lexicon does not know have one too when they are in use (Zipf >= 1.5):
         compare it with :meth:`knows`, never use it as a test of correctness."""
         return self.data.zipf.get(strip_possessive(word).lower(), 0.0)
+
+    def brand(self, name: str) -> str | None:
+        """How a brand's owner writes ``name`` (Paypal -> PayPal, Factset -> FactSet), if it is one."""
+        return self.data.brands.get(name.lower())
 
     def counterpart(self, word: str) -> str | None:
         """The other dialect's spelling of ``word`` (defence -> defense), in ``word``'s case pattern."""

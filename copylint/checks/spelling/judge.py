@@ -63,6 +63,8 @@ FAR_CANDIDATE_ZIPF = 2.0
 #: RARE_WORD_SLIP) is this many Zipf points more common
 RARE_WORD_MARGIN = 3.0
 RARE_WORD_SLIP = 0.8
+#: the margin of such a word for an unknown word in italics (genuinly, genuinely)
+LIKELY_SLIP_MARGIN = 2.0
 #: a word used less than this (Zipf) that is two common words run together is a lost space (bemore)
 RUN_TOGETHER_USAGE = 2.0
 #: a word one edit away this much more common (Zipf) than the rarer of the two words goes first
@@ -75,7 +77,7 @@ LOWER_REPEATS = 3
 UNSEEN_ZIPF = 1.5
 #: a lowercase word built from known parts (unpatched, inkjet) is accepted unless a word one edit
 #: away is this much more common (everthing)
-STRONG_MARGIN = 2.5
+STRONG_MARGIN = 3.0
 #: parts of compounds shorter than this are not checked against the misspelling map (add-ons)
 MIN_COMPOUND_PART = 5
 #: a part of a compound is checked for slips only from this length (not pre-, co-, -ons) ...
@@ -262,13 +264,20 @@ class Judge:
         gap = max((zipf.get(c, 0.0) - TWO_EDIT_MARGIN * (d - 1) for c, d in near), default=-9.0) - usage
         return round(gap, 1) >= (COMMON_MARGIN if usage >= COMMON_USAGE else LOWER_MARGIN)  # Zipf has one decimal
 
-    def _rare_word_slip(self, word: str, usage: float, near: list[tuple[str, int]]) -> bool:
+    def likely_slip(self, word: str, lex: Lexicon) -> bool:
+        """Is lowercase ``word`` one likely keystroke from a far more common word (genuinly,
+        genuinely)? Such a word is a slip even where copy sets words apart (in italics)."""
+        usage = self.usage(word)
+        return self._rare_word_slip(word, usage, self._near_known(word, lex), LIKELY_SLIP_MARGIN)
+
+    def _rare_word_slip(self, word: str, usage: float, near: list[tuple[str, int]],
+                        margin: float = RARE_WORD_MARGIN) -> bool:
         """Is ``word``, a word of a larger dictionary, still a slip: a word one likely keystroke
         away (a neighbouring key, a doubled or dropped letter) is far more common? ("fone" for
         "done"; but not "uncited" for "united" nor "hurly" for "hourly": a suggestion that changes
         the meaning of a real word is worse than none.)"""
         zipf = self.data.zipf
-        floor = max(usage, UNSEEN_ZIPF) + RARE_WORD_MARGIN
+        floor = max(usage, UNSEEN_ZIPF) + margin
         return any(d == 1 and zipf.get(c, 0.0) >= floor and slip_cost(word, c) <= RARE_WORD_SLIP for c, d in near)
 
     def _sounds_like(self, word: str, lex: Lexicon) -> list[tuple[str, int]]:
@@ -323,6 +332,8 @@ class Judge:
         shared = bool(form_first & word_first)
         if len(a) == len(b) and a[:-1] == b[:-1]:
             return shared  # Maria / Mario: a last letter is an ending; names that differ in it are two
+        if word_first and not form_first:
+            return False  # Josh Wardle beside Wordle: a person named beside a thing never given a first name
         if self.usage(b) < USAGE_FLOOR:
             return True  # a spelling nobody writes (Janie Henndrix beside Jimi Hendrix): a slip
         # a name in real use (Hussain, Stratford): the article's near form says it is a slip only

@@ -81,7 +81,7 @@ SHORT_WORD_ZIPF = 5.5
 SHORT_WORD = 2
 #: a pair is a lost space, not a compound (showbusiness, carmaking, passcard), when one of its words
 #: is this common (the function words: of, the, be, will, which, more) ...
-FUNCTION_WORD_ZIPF = 6.0
+FUNCTION_WORD_ZIPF = 6.2
 #: ... or its second word is a past form of this many letters or more (pointseemed)
 MIN_PAST_FORM = 5
 

@@ -7,13 +7,18 @@ from collections.abc import Callable, Iterable
 from copylint.checks.spelling.article_words import (
     COMMON_OPENERS,
     FOREIGN_PARTICLES,
+    MAX_QUOTED_WORDS,
+    MIN_HANDLE_PIECE,
     MIN_LENGTH,
     ArticleWords,
     Piece,
+    address_words,
+    in_name,
     lookup_form,
     marked_sic,
     pieces,
     quoted_alone,
+    species_name,
 )
 from copylint.checks.spelling.doubled import doubled_words, legitimate_doubles
 from copylint.checks.spelling.encoding import encoding_damage
@@ -53,10 +58,42 @@ def _in_foreign_phrase(tokens: list[Token], i: int, knows: Callable[[str], bool]
     return False
 
 
+#: characters that cut a word without showing (zero-width space, joiners, word joiner, BOM)
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+#: the longest unit name taken on trust after a number
+MAX_UNIT_LENGTH = 5
+
+
+def _set_apart(doc: Document, i: int, form: str, knows: Callable[[str], bool],
+               is_common: Callable[[str], bool], particles: frozenset[str], likely_slip: bool) -> bool:
+    """Does the context of lowercase token ``i`` say it is not English prose to spell-check: a
+    borrowed phrase (bona fide, de facto), a word set apart in quotation marks ("frunk") or in
+    italics (*hanbok*; unless it is a ``likely_slip``: italics are also emphasis, *genuinly*), a particle
+    in a name (von der Leyen), the species of a Latin name (Atrax robustus), or a user name written
+    bare beside its handle (bob saget, @bobsaget)?"""
+    tokens, prose = doc.tokens, doc.prose
+    token = tokens[i]
+    if _in_foreign_phrase(tokens, i, knows) or quoted_alone(prose, token.start, token.end):
+        return True
+    if not likely_slip and any(s <= token.start and token.end <= e and len(prose[s:e].split()) <= MAX_QUOTED_WORDS
+                      for s, e in doc.italics):
+        return True
+    if prose[token.start - 1:token.start] in _INVISIBLE or prose[token.end:token.end + 1] in _INVISIBLE:
+        return True  # B\u200board: a word cut by an invisible character, not misspelt
+    if i > 0 and tokens[i - 1].kind == "number" and prose[tokens[i - 1].end:token.start] == " " and (
+            len(form) <= MAX_UNIT_LENGTH):
+        return True  # 2.5 nmol, 40 kph: a unit after a number
+    if in_name(tokens, i, prose, particles) or species_name(tokens, i, prose, is_common):
+        return True
+    return len(form) >= MIN_HANDLE_PIECE and form.lower() in address_words(doc)
+
+
 def _unknown_pieces(text: str, knows: Callable[[str], bool]) -> list[tuple[Piece, str]]:
     """The pieces of a token the lexicon does not know, with the word to judge for each (a
     contraction's word: they're -> they). Depends on the token's text only, so it can be cached."""
     out = []
+    if "-" in text and knows(text.replace("-", "")):
+        return out  # pre-empted, co-operation: a hyphenated spelling of a known word
     for piece in pieces(text):
         word = piece.text
         if len(word) < MIN_LENGTH or knows(word) or word.isupper():
@@ -112,7 +149,8 @@ class Misspelling(Rule):
         call_words = ctx.words
         call_lower = {w for w in call_words if w.islower()}
         article = ArticleWords(doc)
-        endings = name_parts(ctx).endings
+        parts = name_parts(ctx)
+        endings = parts.endings
         prose = doc.prose
         knows = lex.knows
         tokens = doc.tokens
@@ -134,8 +172,9 @@ class Misspelling(Rule):
                 verdict = judge.judge(form, lex, article, in_compound=piece.in_compound,
                                       sentence_start=token.sentence_start and piece.offset == 0,
                                       beside_name=_beside_name(tokens, i, prose), endings=endings)
-                if verdict is None or (verdict.reason == "usage" and (
-                        _in_foreign_phrase(tokens, i, knows) or quoted_alone(prose, token.start, token.end))):
+                if verdict is None or (verdict.reason not in ("known misspelling", "dialect") and form.islower()
+                                       and _set_apart(doc, i, form, knows, lex.is_common, parts.particles,
+                                                      judge.likely_slip(form, lex))):
                     continue
                 start = token.start + piece.offset
                 end = start + len(form)
