@@ -94,3 +94,13 @@ def test_house_style_decides_a_consistent_article() -> None:
     found = lint("Covid-19 cases rose. Covid-19 deaths fell.", select=("CL204",), options=(("house-style", "ap"),))
     assert [f.suggestions[0] for f in found] == ["COVID-19", "COVID-19"]
     assert "house style (ap)" in found[0].message
+
+
+def test_a_camel_cased_brand_keeps_its_small_first_letter_at_a_sentence_start() -> None:
+    found = names("Shoppers use eBay. Sellers like eBay. Ebay grew.")
+    assert [(f.text, f.suggestions[0]) for f in found] == [("Ebay", "eBay")]
+
+
+def test_a_name_quoted_as_written_is_not_flagged() -> None:
+    text = 'HD-ready sets sold. HD-ready TVs rose. Sets carry a "HD-Ready" sticker.'
+    assert names(text) == []

@@ -3,14 +3,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
+from copylint.checks.names.mentions import starts_line
 from copylint.checks.names.style import NAMES_KIND
 from copylint.core.document import Document
-from copylint.language.lexicon import strip_possessive
+from copylint.language.lexicon import Lexicon, strip_possessive
 
 if TYPE_CHECKING:
     from copylint.core.packs import Pack
@@ -18,8 +19,6 @@ if TYPE_CHECKING:
 
 #: an acronym has at least this many letters (US / Us, IT / It are words and names too)
 MIN_LETTERS = 3
-#: a line whose words are at least this share in capitals is a shouted headline, not an acronym's use
-SHOUTED_SHARE = 0.6
 
 
 class Written(NamedTuple):
@@ -82,39 +81,73 @@ def case_of(text: str) -> str:
     return "mixed"
 
 
-def acronym_uses(doc: Document, is_common: Callable[[str], bool],
-                 listed: AbstractSet[str] = frozenset()) -> dict[str, list[Written]]:
-    """Where each acronym that the article writes in capitals is written, in any case, by its
-    lowercase form; only acronyms written in more than one case, and those ``listed`` (the
-    lowercase forms a house style decides) however they are written. Left out: words in a shouted line
-    (a headline in capitals), a capitalised common word at a sentence start (WHO, "Who said it?")
-    and a lowercase common word (aids, opec is not one)."""
+def acronym_uses(doc: Document, lex: Lexicon, listed: AbstractSet[str] = frozenset()) -> dict[str, list[Written]]:
+    """Where each acronym that the article writes in capitals is written, in capitals or as a
+    capitalised word (Covid-19), by its lowercase form; only acronyms written both ways, and those
+    ``listed`` (the lowercase forms a house style decides) however they are written.
+
+    An acronym is a word in capitals that the dictionary knows in capitals (NATO, AIDS) or not at
+    all as a word (COVID, AUKUS): "WASHINGTON" and "REUTERS" are names set in capitals. Left out:
+    words in capitals beside other words in capitals (a heading), labels (a dateline, a speaker's
+    name: "SANDERS: ...", a photo credit: :func:`_label`); a capitalised
+    common word at a sentence start ("Who said it?" beside WHO); lowercase forms (dvd, covid: a
+    matter of spelling); forms
+    with inner capitals (WikiLeaks, a name for CL201); a plural s (UFOs is UFOS)."""
     prose = doc.prose
     by_key: dict[str, list[Written]] = {}
     upper: set[str] = set()
-    shouted = _shouted_lines(doc)
+    shouted = _shouted(doc)
     for tok in doc.tokens:
         if tok.kind not in ("word", "number"):
             continue
         text = strip_possessive(tok.text.replace("’", "'"))
         if sum(c.isalpha() for c in text) < MIN_LETTERS or not text[:1].isalpha():
             continue
-        case = case_of(text)
-        if case == "upper":
-            if prose.rfind("\n", 0, tok.start) + 1 in shouted:
-                continue
-            upper.add(text.lower())
-        elif (case == "lower" or (case == "title" and tok.sentence_start)) and is_common(text.lower()):
+        stem = text[:-1] if len(text) > MIN_LETTERS and text[-1] == "s" and text[-2].isupper() else text
+        case = case_of(stem)
+        if case == "mixed":
             continue
-        by_key.setdefault(text.lower(), []).append(Written(tok.start, tok.start + len(text), text))
+        if case == "upper":
+            if tok.start in shouted or _label(prose, tok.start, tok.end):
+                continue
+            if not _acronym(stem, lex):
+                continue
+            upper.add(stem.lower())
+        elif case == "lower" or (case == "title" and tok.sentence_start and lex.is_common(stem.lower())):
+            continue
+        by_key.setdefault(stem.lower(), []).append(Written(tok.start, tok.start + len(stem), stem))
     return {k: v for k, v in by_key.items() if k in listed or (k in upper and len({w.text for w in v}) > 1)}
 
 
-def _shouted_lines(doc: Document) -> frozenset[int]:
-    """Prose offsets of the lines written mostly in capitals (three words or more)."""
+def _label(prose: str, start: int, end: int) -> bool:
+    """Is the word in capitals at ``start:end`` a label rather than prose: a speaker's name before a
+    colon (SANDERS:), a dateline (WASHINGTON (AP) —, PASSAIC, N.J.), a heading alone on its line
+    (CONGRESS), or part of a photo credit (REUTERS/Yves Herman)?"""
+    after = prose[end:end + 3]
+    if after[:1] == ":" or "/" in prose[start - 1:start] + after[:1]:
+        return True
+    return starts_line(prose, start) and (after[:1] in ("", "\n", ",") or after[:2] in (" (", " —", " –", " -"))
+
+
+def _acronym(upper: str, lex: Lexicon) -> bool:
+    """Is ``upper`` (in capitals) an acronym: the dictionary knows it so, or not as a word at all?"""
+    letters = upper.split("-")[0]
+    title = letters[:1] + letters[1:].lower()
+    return letters in lex.data.proper or not lex.knows(title)
+
+
+def _shouted(doc: Document) -> frozenset[int]:
+    """Start offsets of the words in capitals that stand beside another word in capitals on the
+    same line ("THE STARS WHO LEFT", "ICO 2 (WORKING TITLE)"): a heading or emphasis, not an
+    acronym's chosen form."""
+    words = [t for t in doc.tokens if t.kind == "word"]
+    prose = doc.prose
     out = set()
-    for start, end in doc.lines:
-        words = [w for w in doc.prose[start:end].split() if any(c.isalpha() for c in w)]
-        if len(words) >= MIN_LETTERS and sum(w.isupper() for w in words) >= SHOUTED_SHARE * len(words):
-            out.add(start)
+    for a, b in pairwise(words):
+        if _capitals(a.text) and _capitals(b.text) and "\n" not in prose[a.end:b.start]:
+            out.update((a.start, b.start))
     return frozenset(out)
+
+
+def _capitals(word: str) -> bool:
+    return word.isupper() and sum(c.isalpha() for c in word) > 1

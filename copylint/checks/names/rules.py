@@ -163,11 +163,11 @@ def _report(doc: Document, keys: list[str], by_key: dict[str, list[Occurrence]],
     suggested = shown.get(preferred, preferred)
     forms = {shown[s]: n for s, n in counts.items()}
     for o in occs:
-        if surface_of[id(o)] == preferred:
-            continue
+        if surface_of[id(o)] == preferred or _quoted_alone(doc.prose, o.start, o.end):
+            continue  # a name quoted as written ("HD-Ready" sticker) is cited, not spelt
         suggestion = suggested
-        if o.sentence_start and suggestion[:1].islower():
-            suggestion = suggestion[:1].upper() + suggestion[1:]
+        if o.sentence_start and suggestion[:1].islower() and not suggestion[1:2].isupper():
+            suggestion = suggestion[:1].upper() + suggestion[1:]  # de Gaulle -> De Gaulle, but eBay stays
         yield Diagnostic(o.start, o.end, _message(doc, o.surface, preferred, suggested, counts, first, style, lex),
                          suggestions=(suggestion,), fix_edits=(Edit(o.start, o.end, suggestion),),
                          applicability="unsafe", data={"forms": forms, "preferred": suggested})
@@ -232,6 +232,18 @@ class _Canonical:
             if 0 < i < end:
                 end = i
         return form[:end] in self.particles
+
+
+_OPENING_QUOTES = "\"“‘'«"
+_CLOSING_QUOTES = "\"”’'»"
+
+
+def _quoted_alone(prose: str, start: int, end: int) -> bool:
+    """Is the form at ``start:end`` all there is between a pair of quotation marks (not an
+    apostrophe: Kim’s)?"""
+    before, after = prose[start - 1:start], prose[end:end + 1]
+    return (start > 0 and before in _OPENING_QUOTES and after != "" and after in _CLOSING_QUOTES
+            and not prose[end + 1:end + 2].isalpha())
 
 
 def _straight(surface: str) -> str:
@@ -363,7 +375,7 @@ class AcronymCase(Rule):
     one written when both are as frequent); with `house-style` set, the style's form for the
     acronyms its pack lists (`[[acronym]]` in `rules/names/house-styles.toml`). Left alone:
     acronyms of one or two letters, words in a headline set in capitals, a capitalised word that
-    opens a sentence ("Who said it?" beside WHO) and lowercase common words.
+    opens a sentence ("Who said it?" beside WHO) and lowercase forms (dvd, covid).
     """
 
     code = "CL204"
@@ -386,7 +398,7 @@ class AcronymCase(Rule):
         style = self.option(ctx, HOUSE_STYLE)
         styles = acronym_styles(ctx).prefer
         listed = frozenset(k for k, prefer in styles.items() if style in prefer) if style else frozenset()
-        for key, written in acronym_uses(doc, lex.is_common, listed).items():
+        for key, written in acronym_uses(doc, lex, listed).items():
             counts: dict[str, int] = {}
             for w in written:
                 counts[w.text] = counts.get(w.text, 0) + 1
