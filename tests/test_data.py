@@ -87,7 +87,7 @@ def test_every_shipped_file_is_read_or_documented() -> None:
     packs = {Path(p.path).resolve() for p in builtin_packs()}
     read = {root / n for n in (*WORD_LISTS, "language/variants.tsv", "language/lexicon.txt.gz",
                                "language/usage.txt.gz", "language/rare-usage.txt.gz",
-                               "language/extended.txt.gz", "language/brands.txt")}
+                               "language/extended.txt.gz", "language/brands.txt", "spelling/confusion-bigrams.tsv")}
     for path in root.rglob("*"):
         if path.is_file() and path.name not in ("README.md", "SOURCE.md"):
             assert path.resolve() in packs or path in read, f"{path.relative_to(root)} is not read by copylint"

@@ -110,3 +110,34 @@ def test_mojibake_positions_in_html() -> None:
     html = "<p>Caf&eacute; and cafÃ© &amp; Â© 2024</p>"
     found = lint(html, select=("CL104",), format="html")
     assert [html[f.start:f.end] for f in found] == ["Ã©", "Â©"]
+
+
+# ---------------------------------------------------------------- CL103
+def test_confusion_pack_examples() -> None:
+    pack = tomllib.loads((data_dir() / "spelling/confusions.toml").read_text(encoding="utf-8"))
+    for example in pack["confusions"]["examples"]:
+        assert texts(example["text"], "CL103") == example["flags"], example["text"]
+
+
+@pytest.mark.parametrize(("text", "flagged", "suggestion"), [
+    ("The letter came form the minister on Monday.", "form", "from"),
+    ("They want to loose weight before the race.", "loose", "lose"),
+    ("It will effect the vote in May.", "effect", "affect"),
+])
+def test_flags_real_word_slips(text: str, flagged: str, suggestion: str) -> None:
+    [finding] = lint(text, select=("CL103",))
+    assert (finding.text, finding.suggestions[0]) == (flagged, suggestion)
+    assert finding.fix.applicability == "unsafe"
+
+
+@pytest.mark.parametrize("text", [
+    "Tickets go on sale from May.",  # a capitalised neighbour is no evidence
+    "The band first played there.",  # one neighbour alone is no evidence
+    "Fill in the form for the minister.",
+])
+def test_leaves_real_words_in_their_place(text: str) -> None:
+    assert lint(text, select=("CL103",)) == []
+
+
+def test_confused_word_is_off_by_default() -> None:
+    assert [f.code for f in lint("The letter came form the minister on Monday.")] == []

@@ -20,6 +20,7 @@ from copylint.checks.spelling.article_words import (
     quoted_alone,
     species_name,
 )
+from copylint.checks.spelling.confusions import confusion_model, slips
 from copylint.checks.spelling.doubled import doubled_words, legitimate_doubles
 from copylint.checks.spelling.encoding import encoding_damage
 from copylint.checks.spelling.judge import Judge
@@ -267,4 +268,45 @@ class EncodingDamage(Rule):
                 suggestions=(damage.repair,),
                 fix_edits=(Edit(damage.start, damage.end, damage.repair),),
                 applicability="safe" if damage.by_ftfy else "unsafe",
+            )
+
+
+@register
+class ConfusedWord(Rule):
+    """A real word is written for another that sounds or looks like it ("form" for "from").
+
+    Spell checkers pass "The letter came form the minister": every word is a word. The rule knows
+    the confusions newsrooms make most (form/from, their/there, lose/loose, affect/effect,
+    principal/principle, complement/compliment, peak/peek, breath/breathe, led/lead,
+    discreet/discrete; the `confusions` pack) and compares how often English writes each word of a
+    set between the same two neighbours (bigram counts from the wordsegment package). It flags a
+    word only when another is far more likely there, with an unsafe fix. Left alone: words at a
+    sentence's edge or beside punctuation on both sides, words in capitals, and its/it's and
+    their/they're (the counts ignore apostrophes). Off by default: on edited news it does not yet
+    meet the project's bar for false alarms and recall (see docs/spelling.md).
+    """
+
+    code = "CL103"
+    name = "confused-word"
+    category = "spelling"
+    severity = "warning"
+    default_enabled = False
+    examples = (
+        Example("The letter came form the minister on Monday.", flags=("form",), suggestions=("from",),
+                fixed="The letter came from the minister on Monday."),
+        Example("They want to loose weight before the race.", flags=("loose",), suggestions=("lose",),
+                fixed="They want to lose weight before the race."),
+        Example("Fill in the form and send it from home; their report is there."),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
+        for slip in slips(doc, confusion_model(ctx)):
+            tok = slip.token
+            yield Diagnostic(
+                start=tok.start, end=tok.end,
+                message=f"“{tok.text}” may be a slip for “{slip.suggestion}” here",
+                suggestions=(slip.suggestion,),
+                fix_edits=(Edit(tok.start, tok.end, slip.suggestion),),
+                applicability="unsafe",
+                data={"margin": round(slip.margin, 2)},
             )
