@@ -104,3 +104,18 @@ def test_a_camel_cased_brand_keeps_its_small_first_letter_at_a_sentence_start() 
 def test_a_name_quoted_as_written_is_not_flagged() -> None:
     text = 'HD-ready sets sold. HD-ready TVs rose. Sets carry a "HD-Ready" sticker.'
     assert names(text) == []
+
+
+def test_first_names_of_different_people_are_not_variants() -> None:
+    text = "Jason Kelce spoke. Jason Kelce left. Then Javon Hargrave said so."
+    assert names(text) == []
+
+
+def test_an_account_name_written_bare_is_not_a_variant() -> None:
+    text = "Fox News Sunday aired. Fox News Sunday ended. — FoxNewsSunday (@FoxNewsSunday) July 17, 2020"
+    assert names(text) == []
+
+
+def test_the_dictionary_does_not_judge_spacing() -> None:
+    text = "Super Bowl Sunday. The Super Bowl ended. The Super Bowl ad. Fans of the Superbowl cheered."
+    assert [(f.text, f.suggestions[0]) for f in names(text)] == [("Superbowl", "Super Bowl")]

@@ -76,6 +76,9 @@ class NameVariants(Rule):
 
         scanner = mention_scanner(ctx)
         by_key = forms_of(scanner.mentions(doc.prose), lex.is_common, is_compound)
+        for handle in {fold(t.text[1:]) for t in doc.tokens if t.kind == "handle"} & by_key.keys():
+            # FoxNewsSunday (@FoxNewsSunday): an account's name written bare, not a spelling of Fox News Sunday
+            by_key[handle] = [o for o in by_key[handle] if " " in o.surface]
         groups = Groups()
         for key, occs in by_key.items():
             entry = styles.by_key.get(key)
@@ -112,9 +115,13 @@ def _preferred(counts: dict[str, int], first: dict[str, int], lex: Lexicon) -> s
 
 def _known_forms(counts: dict[str, int], lex: Lexicon) -> list[str]:
     """The forms of a group that the brand list or the dictionary writes so, when some are not.
-    Only for forms that differ in capitals, spaces and hyphens (PayPal / Paypal): the dictionary
-    is no judge of transliterations (it still writes Kiev) or accents (it writes Rodriguez)."""
+    Only for forms that differ in capitals, spaces and hyphens (PayPal / Paypal, NBC Universal /
+    NBCUniversal), and the dictionary only for forms that differ in capitals alone: it is no judge
+    of spacing (Super Bowl / Superbowl), transliterations (it still writes Kiev) or accents (it
+    writes Rodriguez)."""
     if not all(s.isascii() for s in counts) or len({fold(s) for s in counts}) > 1:
+        return []
+    if not any(lex.brand(s.replace(" ", "")) for s in counts) and len({s.lower() for s in counts}) > 1:
         return []
     known = [s for s in counts if _known_form(s, lex)]
     return known if len(known) < len(counts) else []
