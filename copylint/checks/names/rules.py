@@ -145,8 +145,7 @@ def _report(doc: Document, keys: list[str], by_key: dict[str, list[Occurrence]],
     if any(" " in o.surface and not o.sentence_start for o in occs):
         # Airlines / Air Lines, Counter Terrorism Division / counterterrorism: a common word is not a
         # multi-word name run together
-        occs = [o for o in occs if " " in o.surface or not o.surface.istitle()
-                or not (o.sentence_start or _common_word(o.surface, lex))]
+        occs = [o for o in occs if " " in o.surface or not o.surface.istitle() or not _common_word(o.surface, lex)]
     surface_of = canonical.forms(occs)
     counts: dict[str, int] = {}
     first: dict[str, int] = {}

@@ -332,8 +332,6 @@ class Judge:
         shared = bool(form_first & word_first)
         if len(a) == len(b) and a[:-1] == b[:-1]:
             return shared  # Maria / Mario: a last letter is an ending; names that differ in it are two
-        if word_first and not form_first:
-            return False  # Josh Wardle beside Wordle: a person named beside a thing never given a first name
         if self.usage(b) < USAGE_FLOOR:
             return True  # a spelling nobody writes (Janie Henndrix beside Jimi Hendrix): a slip
         # a name in real use (Hussain, Stratford): the article's near form says it is a slip only
