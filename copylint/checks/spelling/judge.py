@@ -71,6 +71,11 @@ RUN_TOGETHER_USAGE = 2.0
 SPLIT_MARGIN = 1.0
 #: a Capitalised word no one uses is flagged when a proper noun this common is one edit away
 CAPITAL_CANDIDATE_ZIPF = 4.0
+#: a Capitalised word in rare use (below this Zipf) is a slip when a proper adjective at least this
+#: common, and this many Zipf points more used than it, is one edit away (Ukranian, Ukrainian)
+CAPITAL_RARE_USAGE = 3.0
+CAPITAL_COMMON_ZIPF = 4.0
+CAPITAL_USAGE_MARGIN = 1.5
 #: a lowercase word the article uses this often is meant (unless it is a listed misspelling)
 LOWER_REPEATS = 3
 #: the least usage a word is credited with when weighing its near words against its parts
@@ -304,8 +309,10 @@ class Judge:
             return Verdict(self._suggest(word, lex, article, first=evidence), False, "article")
         lower = word.lower()
         usage = self.data.zipf.get(lower, 0.0)
-        if usage or article.counts[word] > 1 or word != match_case(word, lower):
-            return None  # in use, used again, or oddly capitalised (eDonkey): a name
+        if article.counts[word] > 1 or word != match_case(word, lower):
+            return None  # used again, or oddly capitalised (eDonkey): a name
+        if usage:
+            return self._common_name_slip(word, usage, lex, article, beside_name)
         fixes = self._listed_fixes(lower, lex)
         if fixes and (sentence_start or all(f[:1].isupper() for f in fixes)):
             return self._listed(word, fixes, lex, article)
@@ -316,6 +323,21 @@ class Judge:
         if not near:
             return None  # most likely a name
         return Verdict(self._suggest(word, lex, article, near=near), False, "usage")
+
+    def _common_name_slip(self, word: str, usage: float, lex: Lexicon, article: ArticleWords,
+                          beside_name: bool) -> Verdict | None:
+        """A Capitalised word in rare use one edit from a common proper adjective that is far more
+        used (Ukranian, Ukrainian; Norweigan, Norwegian): a slip that has become common, not a name
+        (a name one edit from another is most often a name: Asda, Asia).
+        Names in real use are left alone: words SCOWL "huge" or Hunspell lists, words beside another
+        name, and words used more than :data:`CAPITAL_RARE_USAGE`."""
+        if usage >= CAPITAL_RARE_USAGE or beside_name or self.extended.tier(word) == TIER_HUGE:
+            return None
+        lower = word.lower()
+        near = [(c, d) for c, d in self._near_known(lower, lex) if d == 1 and len(c) >= len(lower)
+                and c in self.index.surface and c.endswith(PROPER_ADJECTIVE_ENDINGS)
+                and self.data.zipf.get(c, 0.0) >= max(CAPITAL_COMMON_ZIPF, usage + CAPITAL_USAGE_MARGIN)]
+        return Verdict(self._suggest(word, lex, article, near=near), False, "usage") if near else None
 
     def _same_name(self, word: str, form: str, lex: Lexicon, article: ArticleWords, endings: frozenset[str]) -> bool:
         """Does the article's more frequent Capitalised ``form`` say that ``word`` is a slip for it,
