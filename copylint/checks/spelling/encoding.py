@@ -15,10 +15,12 @@ from typing import NamedTuple
 
 from copylint.core.document import Document
 
-#: characters that mojibake is made of: Latin-1 letters and signs, and the Windows-1252 punctuation
-#: that UTF-8's continuation bytes turn into (a line without any of them cannot be damaged)
-_SUSPECT = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-                      "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+#: what mojibake is made of: the Latin-1 letter a UTF-8 lead byte turns into (Â, Ã, â, Ð ...) before
+#: a Latin-1 sign or the Windows-1252 punctuation a continuation byte turns into (©, €, ™ ...). A
+#: line without such a pair cannot be damaged (café and “quotes” have none), and ftfy is not loaded.
+_CONTINUATION = ("\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                 "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
+_SUSPECT = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]")
 #: "â" left of a curly apostrophe (U+2019 is E2 80 99; the 80 and 99 were lost): after a Latin
 #: word, before the end of the word or a clitic (Potterâs, donât, theyâre, dollsâ); not before a
 #: "?", which stands for other lost bytes ("wayâ?¦" was an ellipsis)
@@ -41,15 +43,15 @@ def encoding_damage(doc: Document) -> list[Damage]:
 
 
 def _find(prose: str) -> list[Damage]:
-    if prose.isascii():
+    if prose.isascii() or not ("â" in prose or _SUSPECT.search(prose)):
         return []
-    from ftfy import fix_encoding  # loaded only for text that holds a character mojibake is made of
+    from ftfy import fix_encoding  # loaded only for text that may be damaged
 
     out: list[Damage] = []
     line_start = 0
     for line in prose.split("\n"):
-        if _SUSPECT.search(line):
-            found = _merged(_ftfy_damage(line, fix_encoding(line), line_start))
+        if "â" in line or _SUSPECT.search(line):
+            found = _merged(_ftfy_damage(line, fix_encoding(line), line_start)) if _SUSPECT.search(line) else []
             for m in _BARE_APOSTROPHE.finditer(line):
                 start, end = line_start + m.start(), line_start + m.end()
                 if not any(d.start < end and start < d.end for d in found):
