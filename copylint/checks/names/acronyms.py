@@ -3,15 +3,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
-from copylint.checks.names.mentions import starts_line
+from copylint.checks.names.mentions import sentence_starts_at, starts_line
 from copylint.checks.names.style import NAMES_KIND
 from copylint.core.document import Document
-from copylint.language.lexicon import Lexicon, strip_possessive
+from copylint.language.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from copylint.core.packs import Pack
@@ -87,36 +88,64 @@ def acronym_uses(doc: Document, lex: Lexicon, listed: AbstractSet[str] = frozens
     ``listed`` (the lowercase forms a house style decides) however they are written.
 
     An acronym is a word in capitals that the dictionary knows in capitals (NATO, AIDS) or not at
-    all as a word (COVID, AUKUS): "WASHINGTON" and "REUTERS" are names set in capitals. Left out:
-    words in capitals beside other words in capitals (a heading), labels (a dateline, a speaker's
-    name: "SANDERS: ...", a photo credit: :func:`_label`); a capitalised
-    common word at a sentence start ("Who said it?" beside WHO); lowercase forms (dvd, covid: a
-    matter of spelling); forms
-    with inner capitals (WikiLeaks, a name for CL201); a plural s (UFOs is UFOS)."""
+    all as a word (COVID, AUKUS): "WASHINGTON" and "REUTERS" are names set in capitals. Found by
+    regular expressions over the prose, without tokenizing it. Left out: words in capitals beside
+    other words in capitals (a heading), labels (a dateline, a speaker's name: "SANDERS: ...", a
+    photo credit: :func:`_label`); a capitalised common word at a sentence start ("Who said it?"
+    beside WHO); lowercase forms (dvd, covid: a matter of spelling); forms with inner capitals
+    (WikiLeaks, a name for CL201); a plural s (UFOs is not UFOS)."""
     prose = doc.prose
-    by_key: dict[str, list[Written]] = {}
-    upper: set[str] = set()
-    shouted = _shouted(doc)
-    for tok in doc.tokens:
-        if tok.kind not in ("word", "number"):
+    capitals = list(_CAPITALS.finditer(prose))
+    shouted = _shouted(prose, capitals)
+    kept: dict[str, set[int]] = {}  # lowercase form -> starts of its uses in capitals that count
+    for m in capitals:
+        text = m.group()
+        if sum(c.isalpha() for c in text) < MIN_LETTERS or m.start() in shouted or _label(prose, m.start(), m.end()):
             continue
-        text = strip_possessive(tok.text.replace("’", "'"))
-        if sum(c.isalpha() for c in text) < MIN_LETTERS or not text[:1].isalpha():
-            continue
-        stem = text[:-1] if len(text) > MIN_LETTERS and text[-1] == "s" and text[-2].isupper() else text
-        case = case_of(stem)
-        if case == "mixed":
-            continue
-        if case == "upper":
-            if tok.start in shouted or _label(prose, tok.start, tok.end):
+        if _acronym(text, lex):
+            kept.setdefault(text.lower(), set()).add(m.start())
+    out: dict[str, list[Written]] = {}
+    keys = kept.keys() | (listed & _words_in(prose)) if listed else kept.keys()
+    for key in keys:
+        if key not in listed and key[:1].upper() + key[1:] not in prose:
+            continue  # written in capitals only, the commonest case: nothing to compare
+        written = []
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(key)}(?![\w-])", prose, re.IGNORECASE):
+            text, start = m.group(), m.start()
+            case = case_of(text)
+            if case == "upper" and start not in kept.get(key, ()):
                 continue
-            if not _acronym(stem, lex):
+            if case in ("lower", "mixed"):
                 continue
-            upper.add(stem.lower())
-        elif case == "lower" or (case == "title" and tok.sentence_start and lex.is_common(stem.lower())):
-            continue
-        by_key.setdefault(stem.lower(), []).append(Written(tok.start, tok.start + len(stem), stem))
-    return {k: v for k, v in by_key.items() if k in listed or (k in upper and len({w.text for w in v}) > 1)}
+            if case == "title" and lex.is_common(key) and sentence_starts_at(prose, start):
+                continue  # "Who said it?" beside WHO
+            written.append(Written(start, m.end(), text))
+        if written and (key in listed or len({w.text for w in written}) > 1):
+            out[key] = written
+    return out
+
+
+#: a word in capitals (COVID-19, NATO, U-BOAT), possessive and plural s left out
+_CAPITALS = re.compile(r"(?<![\w'’-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*(?![\w-])")
+_WORD = re.compile(r"[^\W_][\w-]*")
+
+
+def _words_in(prose: str) -> set[str]:
+    """The lowercase words of ``prose`` (for the few acronyms a house style lists)."""
+    return {w.lower() for w in _WORD.findall(prose)}
+
+
+def _shouted(prose: str, capitals: list[re.Match[str]]) -> frozenset[int]:
+    """Start offsets of the words in capitals that stand beside another word in capitals on the
+    same line, with no other word between ("THE STARS WHO LEFT", "ICO 2 (WORKING TITLE)"): a
+    heading or emphasis, not an acronym's chosen form."""
+    out = set()
+    for a, b in pairwise(capitals):
+        if len(a.group()) > 1 and len(b.group()) > 1:
+            gap = prose[a.end():b.start()]
+            if "\n" not in gap and not any(c.isalpha() for c in gap):
+                out.update((a.start(), b.start()))
+    return frozenset(out)
 
 
 def _label(prose: str, start: int, end: int) -> bool:
@@ -134,20 +163,3 @@ def _acronym(upper: str, lex: Lexicon) -> bool:
     letters = upper.split("-")[0]
     title = letters[:1] + letters[1:].lower()
     return letters in lex.data.proper or not lex.knows(title)
-
-
-def _shouted(doc: Document) -> frozenset[int]:
-    """Start offsets of the words in capitals that stand beside another word in capitals on the
-    same line ("THE STARS WHO LEFT", "ICO 2 (WORKING TITLE)"): a heading or emphasis, not an
-    acronym's chosen form."""
-    words = [t for t in doc.tokens if t.kind == "word"]
-    prose = doc.prose
-    out = set()
-    for a, b in pairwise(words):
-        if _capitals(a.text) and _capitals(b.text) and "\n" not in prose[a.end:b.start]:
-            out.update((a.start, b.start))
-    return frozenset(out)
-
-
-def _capitals(word: str) -> bool:
-    return word.isupper() and sum(c.isalpha() for c in word) > 1

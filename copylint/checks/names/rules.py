@@ -3,6 +3,7 @@ written two ways in one article."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, ClassVar
 
@@ -76,7 +77,7 @@ class NameVariants(Rule):
 
         scanner = mention_scanner(ctx)
         by_key = forms_of(scanner.mentions(doc.prose), lex.is_common, is_compound)
-        for handle in {fold(t.text[1:]) for t in doc.tokens if t.kind == "handle"} & by_key.keys():
+        for handle in {fold(h) for h in _HANDLE.findall(doc.prose)} & by_key.keys() if "@" in doc.prose else ():
             # FoxNewsSunday (@FoxNewsSunday): an account's name written bare, not a spelling of Fox News Sunday
             by_key[handle] = [o for o in by_key[handle] if " " in o.surface]
         groups = Groups()
@@ -240,6 +241,8 @@ class _Canonical:
         return form[:end] in self.particles
 
 
+#: an @handle (the same tokens as the document's ``handle`` kind, found without tokenizing)
+_HANDLE = re.compile(r"(?<![\w@])@(\w+)")
 _OPENING_QUOTES = "\"“‘'«"
 _CLOSING_QUOTES = "\"”’'»"
 

@@ -107,6 +107,14 @@ class CandidateIndex:
             return [(cand, int(dist)) for cand, dist, _ in found if cand != word]
         return self._first_letter_slips(word, max_edits)
 
+    def near_by_start(self, word: str, max_edits: int) -> list[tuple[str, int]]:
+        """Like :meth:`near`, among the words that start with ``word``'s first or second letter
+        only: for a far search (three edits), where the first-letter search would walk millions of
+        strings."""
+        found = process.extract(word, self._pool(word, max_edits), scorer=OSA.distance,
+                                score_cutoff=max_edits, limit=None)
+        return [(cand, int(dist)) for cand, dist, _ in found if cand != word]
+
     def _first_letter_slips(self, word: str, max_edits: int) -> list[tuple[str, int]]:
         """Dictionary words within ``max_edits`` of ``word`` that start with another letter than
         its first two (``word`` has no near word that starts with one of those)."""

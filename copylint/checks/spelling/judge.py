@@ -292,7 +292,7 @@ class Judge:
         found = self._sound_alikes.get(word)
         if found is None:
             alike = {c: OSA.distance(word, c) for c in self.phonetic.sounding_like(word) if not is_inflection(word, c)}
-            alike.update((c, d) for c, d in self.index.near(word, FAR_EDITS)
+            alike.update((c, d) for c, d in self.index.near_by_start(word, FAR_EDITS)
                          if d == FAR_EDITS and self.data.zipf.get(c, 0.0) >= FAR_CANDIDATE_ZIPF)
             found = tuple(sorted(alike.items()))
             with self._lock:
