@@ -69,13 +69,13 @@ _QUOTED_PHRASE = re.compile(rf"(?<!\w)[\"“‘'«]((?:[^\W\d_]+[ -]){{0,{MAX_QU
                             r"[.,;:!?]?[\"”’'»](?!\w)")
 
 
-def quoted_alone(prose: str, start: int, end: int) -> bool:
-    """Is the word at ``start:end`` part of a short phrase that is all there is between a pair of
-    quotation marks ("frunk", "ordo amoris")? Words set apart like that are being named or
-    introduced, not misspelt."""
+def quoted_alone(prose: str, start: int, end: int, *, phrase: bool = True) -> bool:
+    """Is the word at ``start:end`` all there is between a pair of quotation marks ("frunk"), or,
+    with ``phrase``, part of a short phrase that is ("ordo amoris")? Words set apart like that are
+    being named or introduced, not misspelt."""
     begin = max(0, start - 40)
     for m in _QUOTED_PHRASE.finditer(prose, begin, min(len(prose), end + 40)):
-        if m.start(1) <= start and end <= m.end(1):
+        if m.start(1) <= start and end <= m.end(1) and (phrase or (m.start(1), m.end(1)) == (start, end)):
             return True
     return False
 

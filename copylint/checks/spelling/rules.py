@@ -68,14 +68,15 @@ MAX_UNIT_LENGTH = 5
 def _set_apart(doc: Document, i: int, form: str, knows: Callable[[str], bool],
                is_common: Callable[[str], bool], particles: frozenset[str], likely_slip: bool) -> bool:
     """Does the context of lowercase token ``i`` say it is not English prose to spell-check: a
-    borrowed phrase (bona fide, de facto), a word set apart in quotation marks ("frunk") or in
-    italics (*hanbok*; unless it is a ``likely_slip``: italics are also emphasis, *genuinly*), a particle
+    borrowed phrase (bona fide, de facto), a word set apart in quotation marks ("frunk"; in a short
+    quoted phrase, "ordo amoris", or in italics, *hanbok*, unless it is a ``likely_slip``: italics
+    are also emphasis, *genuinly*), a particle
     in a name (von der Leyen), the species of a Latin name (Atrax robustus), or a user name written
     bare beside its handle (bob saget, @bobsaget)?"""
     tokens, prose = doc.tokens, doc.prose
     token = tokens[i]
-    if _in_foreign_phrase(tokens, i, knows) or quoted_alone(prose, token.start, token.end):
-        return True
+    if _in_foreign_phrase(tokens, i, knows) or quoted_alone(prose, token.start, token.end, phrase=not likely_slip):
+        return True  # "video tattos" is a slip all the same: only a word alone in quotes is set apart
     if not likely_slip and any(s <= token.start and token.end <= e and len(prose[s:e].split()) <= MAX_QUOTED_WORDS
                       for s, e in doc.italics):
         return True
