@@ -16,12 +16,13 @@ PREFIXES = ("anti", "bio", "co", "counter", "cyber", "de", "dis", "down", "eco",
 SUFFIXES = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
             ("ing", "e"), ("er", ""), ("er", "e"), ("ers", ""), ("ers", "e"), ("ly", ""), ("ily", "y"),
             ("ness", ""), ("ment", ""), ("able", ""), ("ability", "able"), ("ist", ""), ("ism", ""),
-            ("ise", ""), ("ize", ""), ("isation", ""), ("ization", ""),
-            # informal and derivational endings (shouty, cringy, shamey, trippy, biggish, polyamorist)
-            ("y", ""), ("y", "e"), ("ey", ""), ("ish", ""), ("ish", "e"), ("ist", "y"), ("ist", "e"), ("ism", "e"),
-            ("ic", ""), ("ic", "y"), ("ical", ""), ("ness", "y"), ("iness", "y"))
+            ("ise", ""), ("ize", ""), ("isation", ""), ("ization", ""))
+#: informal and derivational endings (shouty, cringy, shamey, trippy, polyamorist, agentic): taken
+#: only on a dictionary word, never on a compound (honourary is not honour + are + -y)
+INFORMAL_SUFFIXES = (("y", ""), ("y", "e"), ("ey", ""), ("ish", ""), ("ish", "e"), ("ist", "y"), ("ist", "e"),
+                     ("ism", "e"), ("ic", ""), ("ic", "y"), ("ical", ""), ("ness", "y"), ("iness", "y"))
 #: endings that start with a vowel: a stem may double its last consonant before them (trippy, biggish)
-_VOWEL_ENDINGS = frozenset(e for e, _ in SUFFIXES if e[0] in "aeiouy")
+_VOWEL_ENDINGS = frozenset(e for e, _ in SUFFIXES + INFORMAL_SUFFIXES if e[0] in "aeiouy")
 MIN_STEM = 4
 #: the shortest word an -er noun in a compound is built on (one-dayer)
 MIN_AGENT_STEM = 3
@@ -51,6 +52,14 @@ def is_agent_noun(part: str, lex: Lexicon) -> bool:
 
 
 def _suffixed(word: str, lex: Lexicon) -> bool:
+    for ending, restore in INFORMAL_SUFFIXES:
+        if word.endswith(ending):
+            stem = word[: len(word) - len(ending)] + restore
+            if len(stem) >= MIN_STEM and lex.is_common(stem):
+                return True
+            if (not restore and ending in _VOWEL_ENDINGS and len(stem) > MIN_STEM and stem[-1] == stem[-2]
+                    and stem[-1] not in VOWELS and lex.is_common(stem[:-1])):
+                return True  # trippy, biggish: a doubled consonant before the ending
     for ending, restore in SUFFIXES:
         if word.endswith(ending):
             stem = word[: len(word) - len(ending)] + restore
@@ -58,9 +67,6 @@ def _suffixed(word: str, lex: Lexicon) -> bool:
                 continue  # companys, studyed: a consonant and y take -ies, -ied
             if len(stem) >= MIN_STEM and (lex.is_common(stem) or _compound(stem, lex)):
                 return True
-            if (not restore and ending in _VOWEL_ENDINGS and len(stem) > MIN_STEM and stem[-1] == stem[-2]
-                    and stem[-1] not in VOWELS and lex.is_common(stem[:-1])):
-                return True  # trippy, biggish: a doubled consonant before the ending
     return False
 
 
