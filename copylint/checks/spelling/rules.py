@@ -118,7 +118,11 @@ class Misspelling(Rule):
     edits away more often (Ukranian beside Ukrainian), a far more common word is that close
     (definately), or it is a listed common misspelling. Unknown Capitalised words with no such
     evidence are taken for names and left alone, as are ALL-CAPS words, numbers, URLs, handles,
-    hashtags, hyphenated compounds, words marked [sic] and the words in your word lists.
+    hashtags, hyphenated compounds, words marked [sic] and the words in your word lists; so are
+    the words of larger dictionaries (netizen, mockumentary) and new formations (shouty, agentic)
+    unless a far more common word is one likely keystroke away, name particles (von der Leyen),
+    Latin species names, user names beside their handles and borrowings set apart in italics or
+    quotes. Two words run together get the pair as the suggestion (bemore: "be more").
     Suggestions keep the word's case; a single certain correction from the curated list is a safe
     fix, any other is offered for review.
     """
