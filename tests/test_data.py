@@ -26,6 +26,13 @@ def test_word_lists_are_sorted_lowercase_and_unique(name: str) -> None:
     assert all(w == w.strip().lower() and " " not in w for w in words), f"{name}: one lowercase word per line"
 
 
+def test_brands_are_sorted_unique_and_one_form_each() -> None:
+    brands = _lines("language/brands.txt")
+    assert brands == sorted(brands, key=lambda w: (w.lower(), w))
+    assert len({b.lower() for b in brands}) == len(brands), "a brand written two ways"
+    assert all(b == b.strip() and " " not in b for b in brands)
+
+
 def test_dialect_pairs_are_sorted_unique_and_never_loop() -> None:
     pairs = [tuple(line.split("\t")) for line in _lines("language/variants.tsv")]
     assert all(len(p) == 2 and p[0] != p[1] for p in pairs)
@@ -79,7 +86,8 @@ def test_every_shipped_file_is_read_or_documented() -> None:
     root = data_dir()
     packs = {Path(p.path).resolve() for p in builtin_packs()}
     read = {root / n for n in (*WORD_LISTS, "language/variants.tsv", "language/lexicon.txt.gz",
-                               "language/usage.txt.gz", "language/rare-usage.txt.gz")}
+                               "language/usage.txt.gz", "language/rare-usage.txt.gz",
+                               "language/extended.txt.gz", "language/brands.txt", "spelling/confusion-bigrams.tsv")}
     for path in root.rglob("*"):
         if path.is_file() and path.name not in ("README.md", "SOURCE.md"):
             assert path.resolve() in packs or path in read, f"{path.relative_to(root)} is not read by copylint"

@@ -255,7 +255,8 @@ def test_a_burst_of_changes_publishes_only_the_newest_text(workspace: Path) -> N
                 session.change(uri, end, end, " " + word if word == "yeae" else word)
             diagnostics = await session.diagnostics(uri, after=seen)
             assert [p.version for p in session.published[seen:]] == [session.versions[uri]]
-            assert [flagged(session, uri, d) for d in diagnostics] == ["yeae", "accomodate"]
+            # Ukranian is flagged on its own: a rare slip one edit from the far more common Ukrainian
+            assert [flagged(session, uri, d) for d in diagnostics] == ["yeae", "Ukranian", "accomodate"]
 
     run(scenario)
 

@@ -225,3 +225,10 @@ def test_cli_words_add(tmp_path: Path) -> None:
     assert cli("words", "add", "accomodate").stdout.startswith("added 0 word(s)")
     checked = cli("check", "--select", "CL1", "--format", "json", "story.txt")
     assert checked.returncode == 0 and "accomodate" not in checked.stdout, checked.stdout
+
+
+def test_flags_a_common_slip_in_a_proper_adjective_without_evidence_in_the_article() -> None:
+    # "Ukranian" is itself in real use (Zipf 2.3), but Ukrainian is far more common and one edit away
+    assert flags("Residents fled Ukranian drones.") == ["Ukranian"]
+    assert first_suggestion("Residents fled Ukranian drones.") == "Ukrainian"
+    assert flags("Asda shoppers queued.") == []  # a name one edit from another name (Asia) stays a name

@@ -203,6 +203,9 @@ class Document:
     offsets: OffsetMap
     format: str = "text"
     comments: tuple[Comment, ...] = ()
+    #: prose spans set in italics by the markup (Markdown ``*…*``, HTML ``<i>``/``<em>``): titles,
+    #: foreign words and terms being introduced
+    italics: tuple[tuple[int, int], ...] = ()
     #: Widens a source span being deleted to the whole markup block that holds only it.
     widen_deletion: Callable[[int, int], tuple[int, int]] | None = field(default=None, repr=False)
     _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)

@@ -27,7 +27,12 @@ if TYPE_CHECKING:
 LEXICON_FILE = "language/lexicon.txt.gz"
 USAGE_FILE = "language/usage.txt.gz"
 RARE_USAGE_FILE = "language/rare-usage.txt.gz"
+EXTENDED_FILE = "language/extended.txt.gz"
+#: tiers of the extended lexicon: SCOWL "huge" and Hunspell (trusted), SCOWL "insane" (less so)
+TIER_HUGE = "h"
+TIER_INSANE = "i"
 VARIANTS_FILE = "language/variants.tsv"
+BRANDS_FILE = "language/brands.txt"
 DIALECTS = ("en-GB", "en-US")
 _APOSTROPHES = ("'", "’")
 
@@ -51,6 +56,8 @@ class LexiconData:
     dialect: dict[str, str]
     #: British <-> American spelling, both directions, as written in the lists
     counterparts: dict[str, str]
+    #: brand, product and agency names as their owners write them (PayPal, dpa), by lowercase form
+    brands: dict[str, str] = field(default_factory=dict)
 
 
 def _blocks(name: str) -> list[tuple[str, str, str, str]]:
@@ -94,6 +101,8 @@ def load_data() -> LexiconData:
             gb, us = line.rstrip("\n").split("\t")
             counterparts[gb] = us
             counterparts[us] = gb
+    brands = {w.lower(): w for w in read_word_file(str(data_path(BRANDS_FILE)))}
+    proper.update(brands.values())  # accepted as written, like the dictionary's proper nouns
     for words, where in one_dialect:
         for w in words:
             # a place name found in one list only (Asheville) says nothing about spelling
@@ -107,39 +116,68 @@ def load_data() -> LexiconData:
         proper_lower=word_set("\n".join(proper).lower().split("\n")),
         dialect=dialect,
         counterparts=counterparts,
+        brands=brands,
     )
 
 
-class RareUsage:
-    """Lowercase words beyond the lexicon that real text uses rarely (Zipf 1.0 to 2.0), with their
-    Zipf frequency. Not part of :class:`LexiconData`: the spelling rule loads it on its first unknown
-    word. The 160,000 words stay in one string per first two letters (``"\nword 1.3\n..."``), and a
-    lookup searches the word's group: a few microseconds, 2 MB, 10 ms to load, where a dict would
-    take 16 MB and 40 ms."""
+class _GroupedWords:
+    """Words with a short value each (``"\nword value\n..."``), kept in one string per first two
+    letters of the lowercase word; a lookup searches the word's group: a few microseconds, and
+    loading takes one split, where a dict of the same words would take four times the time and
+    eight times the memory."""
 
     def __init__(self, groups: dict[str, str]) -> None:
         self._groups = groups
 
-    def zipf(self, lower: str) -> float:
-        """Zipf frequency of lowercase ``lower``; 0.0 if it is not listed."""
-        group = self._groups.get(lower[:2])
+    def value(self, word: str) -> str | None:
+        """The value listed for ``word`` (exactly as written), or None."""
+        group = self._groups.get(word[:2].lower())
         if group is None:
-            return 0.0
-        at = group.find(f"\n{lower} ")
+            return None
+        at = group.find(f"\n{word} ")
         if at < 0:
-            return 0.0
-        at += len(lower) + 2
-        return float(group[at:group.index("\n", at)])
+            return None
+        at += len(word) + 2
+        return group[at:group.index("\n", at)]
 
 
-def load_rare_usage() -> RareUsage:
-    with open(data_path(RARE_USAGE_FILE), "rb") as f:
+def _load_groups(name: str) -> dict[str, str]:
+    with open(data_path(name), "rb") as f:
         text = gzip.decompress(f.read()).decode("utf-8")
     groups = {}
     for block in text.split("\n@ ")[1:]:
         prefix, _, body = block.partition("\n")
         groups[prefix] = f"\n{body}\n"  # the split took the line end before the next "@"
-    return RareUsage(groups)
+    return groups
+
+
+class RareUsage(_GroupedWords):
+    """Lowercase words beyond the lexicon that real text uses rarely (Zipf 1.0 to 2.0), with their
+    Zipf frequency. Not part of :class:`LexiconData`: the spelling rule loads it on its first unknown
+    word (160,000 words: 2 MB, 10 ms to load)."""
+
+    def zipf(self, lower: str) -> float:
+        """Zipf frequency of lowercase ``lower``; 0.0 if it is not listed."""
+        found = self.value(lower)
+        return float(found) if found is not None else 0.0
+
+
+def load_rare_usage() -> RareUsage:
+    return RareUsage(_load_groups(RARE_USAGE_FILE))
+
+
+class ExtendedWords(_GroupedWords):
+    """Words of larger dictionaries that the lexicon lacks (SCOWL "huge" and "insane", Hunspell
+    en_GB and en_US), as written, each with its tier. Not part of :class:`LexiconData`: they tell the
+    spelling rule that an unknown word is a real one, and are loaded on its first unknown word."""
+
+    def tier(self, word: str) -> str | None:
+        """:data:`TIER_HUGE`, :data:`TIER_INSANE` or None (not listed), for ``word`` as written."""
+        return self.value(word)
+
+
+def load_extended_words() -> ExtendedWords:
+    return ExtendedWords(_load_groups(EXTENDED_FILE))
 
 
 def word_set(words: Iterable[str]) -> AbstractSet[str]:
@@ -225,6 +263,10 @@ class Lexicon:
         if unseen. Words the lexicon does not know have one too when they are in use (Zipf >= 1.5):
         compare it with :meth:`knows`, never use it as a test of correctness."""
         return self.data.zipf.get(strip_possessive(word).lower(), 0.0)
+
+    def brand(self, name: str) -> str | None:
+        """How a brand's owner writes ``name`` (Paypal -> PayPal, Factset -> FactSet), if it is one."""
+        return self.data.brands.get(name.lower())
 
     def counterpart(self, word: str) -> str | None:
         """The other dialect's spelling of ``word`` (defence -> defense), in ``word``'s case pattern."""

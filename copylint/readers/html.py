@@ -79,6 +79,8 @@ class _Reader:
         self.runs = TextRuns()
         self.comments: list[Comment] = []
         self.elements: list[_Element] = []
+        self.italics: list[tuple[int, int]] = []  # prose spans of <i> and <em> elements
+        self.italic_starts: list[int] = []
         #: open elements: (name, start offset, number of text runs when it opened, skips content?)
         self.stack: list[tuple[str, int, int, bool]] = []
         self.open_names: dict[str, int] = {}  # how many elements of each name are open
@@ -204,6 +206,8 @@ class _Reader:
             self._close_sibling(name, at)
         skips = name in SKIPPED_ELEMENTS
         self.stack.append((name, at, len(self.runs), skips))
+        if name in _ITALIC_ELEMENTS:
+            self.italic_starts.append(self.builder.length)
         self.open_names[name] = self.open_names.get(name, 0) + 1
         self.skipping += skips
 
@@ -220,6 +224,8 @@ class _Reader:
 
     def _close_top(self, end: int) -> None:
         name, start, first_run, skips = self.stack.pop()
+        if name in _ITALIC_ELEMENTS and self.italic_starts:
+            self.italics.append((self.italic_starts.pop(), self.builder.length))
         self.open_names[name] -= 1
         self.skipping -= skips
         text = self.runs.span(first_run, len(self.runs))
@@ -342,10 +348,14 @@ def _tag_end(src: str, i: int) -> tuple[int, bool]:
     return n + 1, False
 
 
+#: elements whose text is set in italics (titles, foreign words, terms)
+_ITALIC_ELEMENTS = frozenset({"i", "em", "cite"})
+
+
 @reader("html", (".html", ".htm", ".xhtml"))
 def read_html(source: str, path: str) -> Document:
     r = _Reader(source)
     r.tokenize()
     prose, offsets = r.builder.build()
     return Document(path=path, source=source, prose=prose, offsets=offsets, format="html",
-                    comments=tuple(r.comments), widen_deletion=r.widen_deletion)
+                    comments=tuple(r.comments), italics=tuple(sorted(r.italics)), widen_deletion=r.widen_deletion)

@@ -97,6 +97,8 @@ class _Walker:
         self.builder = ProseBuilder(source)
         self.runs = TextRuns()
         self.comments: list[Comment] = []
+        self.italics: list[tuple[int, int]] = []  # prose spans of *emphasis*
+        self.italic_starts: list[int] = []
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.cursor = 0
         self.limit = len(source)
@@ -146,6 +148,10 @@ class _Walker:
                 self._html_inline(tok.content)
             elif kind in _DELIMITERS:
                 self._advance_past(tok.markup)
+                if kind == "em_open":
+                    self.italic_starts.append(self.builder.length)
+                elif kind == "em_close" and self.italic_starts:
+                    self.italics.append((self.italic_starts.pop(), self.builder.length))
             elif kind == "link_open":
                 if tok.markup in ("autolink", "linkify"):
                     skipping_autolink = tok.markup == "autolink"
@@ -291,4 +297,5 @@ def read_markdown(source: str, path: str) -> Document:
     walker.walk(_markdown_parser().parse(walker.hay[1:] if source.startswith("\ufeff") else walker.hay))
     prose, offsets = walker.builder.build()
     return Document(path=path, source=source, prose=prose, offsets=offsets, format="markdown",
-                    comments=tuple(walker.comments), widen_deletion=walker.widen_deletion)
+                    comments=tuple(walker.comments), italics=tuple(sorted(walker.italics)),
+                    widen_deletion=walker.widen_deletion)

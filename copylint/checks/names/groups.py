@@ -62,6 +62,8 @@ class Occurrence(NamedTuple):
     weak: bool
     #: the folded word written before a one-word form inside its mention (a first name), or ""
     before: str
+    #: the folded word written after a one-word form inside its mention (a surname), or ""
+    after: str = ""
 
 
 def forms_of(mentions: Iterable[Mention], is_common: Callable[[str], bool],
@@ -81,7 +83,7 @@ def forms_of(mentions: Iterable[Mention], is_common: Callable[[str], bool],
                 hyphenated.add(first)
             if not (first.islower() or first.isupper()):
                 weak = m.sentence_start and is_common(first)  # "And Anastacia", "Looking forward"
-                occ = _new_occurrence(Occurrence, (start, end, first, 1, m.sentence_start, weak, ""))
+                occ = _new_occurrence(Occurrence, (start, end, first, 1, m.sentence_start, weak, "", ""))
                 key = _FOLDED.get(first) or fold(first)
                 found = by_key.get(key)
                 if found is None:
@@ -127,7 +129,8 @@ def _add_forms(by_key: dict[str, list[Occurrence]], m: Mention, is_common: Calla
             key = folded.get(surface) or fold(surface)
             if prefix:
                 key = prefix + key
-            occ = _new_occurrence(Occurrence, (start, toks[j][1], surface, j - i + 1, starts, weak, before))
+            after = fold(texts[j + 1]) if j == i and j + 1 < n else ""
+            occ = _new_occurrence(Occurrence, (start, toks[j][1], surface, j - i + 1, starts, weak, before, after))
             found = by_key.get(key)
             if found is None:
                 by_key[key] = [occ]
@@ -237,6 +240,10 @@ class NearMisses:
         minor_first = {o.before for o in minor} - {""}
         if first_names and minor_first and not first_names & minor_first:
             return False  # Pamela Anderson / Hans Christian Andersen: different people
+        surnames = {o.after for o in major}
+        minor_surnames = {o.after for o in minor}
+        if "" not in surnames | minor_surnames and not surnames & minor_surnames:
+            return False  # Jason Kelce / Javon Hargrave: first names of different people
         known = self.knows(_most_common_surface(major))
         if known and minor_first and not first_names:
             return False  # Tim Koogle / Google: a person beside a name never given a first name

@@ -31,6 +31,13 @@ _ADDRESS_BEFORE = "@#/"
 _ADDRESS_AFTER = re.compile(r"[.@]\w")
 _ADDRESS_MARKS = frozenset(".@")
 _POSSESSIVE = ("'s", "’s")
+#: endings that make a word a contraction (We'll, They’re, Couldn't), never a name
+_CONTRACTION = re.compile(r"(?:['’](?:ll|re|ve|d|m)|n['’]t)$", re.IGNORECASE)
+
+
+def is_contraction(word: str) -> bool:
+    """Is ``word`` a contraction (We'll, They’re, I'd, Don't)? Names end otherwise (O'Neill, D'Arcy)."""
+    return ("'" in word or "’" in word) and _CONTRACTION.search(word) is not None
 _OPENERS = " \t\u00a0\"'“‘([«"
 _CLOSERS = "\"'”’)]»"
 #: what may stand before a space and a sentence's first word (a full stop, a closing quote, a line
@@ -105,7 +112,7 @@ class MentionScanner:
             if " " not in whole and "\n" not in whole and "\u00a0" not in whole:  # one word, most often
                 if whole.endswith(_POSSESSIVE) and len(whole) > 3:
                     end, whole, tail = end - 2, whole[:-2], None
-                if whole not in titles:  # a title alone is no name
+                if whole not in titles and not is_contraction(whole):  # a title alone is no name
                     # after a word (or a comma) and a space, most often: sentence_starts_at's first test
                     plain = start > 1 and prose[start - 1] == " " and prose[start - 2] not in _MARKS_BEFORE_SPACE
                     initial = not plain and sentence_starts_at(prose, start)
@@ -126,6 +133,10 @@ class MentionScanner:
                 s += len(text) + 1
         tokens: list[NameToken] = []
         for s, text in words:
+            if is_contraction(text):  # "We'll Smith": a contraction ends a mention and is not part of it
+                self._close(prose, tokens, None, out)
+                tokens = []
+                continue
             if text.endswith(_POSSESSIVE) and len(text) > 3:
                 tokens.append(_new(NameToken, (s, s + len(text) - 2, text[:-2])))
                 self._close(prose, tokens, None, out)

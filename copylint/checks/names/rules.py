@@ -3,10 +3,12 @@ written two ways in one article."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, ClassVar
 
-from copylint.checks.names.groups import Groups, NearMisses, Occurrence, forms_of
+from copylint.checks.names.acronyms import acronym_styles, acronym_uses
+from copylint.checks.names.groups import Groups, NearMisses, Occurrence, fold, forms_of
 from copylint.checks.names.mentions import starts_line
 from copylint.checks.names.style import HouseStyles, house_styles, mention_scanner
 from copylint.checks.names.word_forms import HYPHENATION_KIND, distinct_compounds, lowercase_words, mixed_forms
@@ -14,7 +16,7 @@ from copylint.core.document import Document
 from copylint.core.errors import ConfigError
 from copylint.core.finding import Diagnostic, Edit
 from copylint.core.rule import Context, Example, Rule, register
-from copylint.language.lexicon import lexicon_for
+from copylint.language.lexicon import Lexicon, lexicon_for
 from copylint.language.name_parts import name_parts
 
 HOUSE_STYLE = "house-style"
@@ -75,6 +77,9 @@ class NameVariants(Rule):
 
         scanner = mention_scanner(ctx)
         by_key = forms_of(scanner.mentions(doc.prose), lex.is_common, is_compound)
+        for handle in {fold(h) for h in _HANDLE.findall(doc.prose)} & by_key.keys() if "@" in doc.prose else ():
+            # FoxNewsSunday (@FoxNewsSunday): an account's name written bare, not a spelling of Fox News Sunday
+            by_key[handle] = [o for o in by_key[handle] if " " in o.surface]
         groups = Groups()
         for key, occs in by_key.items():
             entry = styles.by_key.get(key)
@@ -89,19 +94,59 @@ class NameVariants(Rule):
         canonical = _Canonical(doc.prose, scanner.particles, is_compound)
         found: list[Diagnostic] = []
         for keys in groups.members().values():
-            found.extend(_report(doc, keys, by_key, styles, style, lex.is_common, canonical))
+            found.extend(_report(doc, keys, by_key, styles, style, lex, canonical))
         yield from _without_overlaps(found)
 
 
+#: a Capitalised single word this common (Zipf) as a lowercase word is a common word (Counterterrorism)
+COMMON_WORD_ZIPF = 2.5
+
+
+def _common_word(word: str, lex: Lexicon) -> bool:
+    """Is ``word`` an ordinary word capitalised (Airlines), known to the dictionary or in wide use?"""
+    return lex.is_common(word) or (not lex.is_proper(word) and lex.zipf(word) >= COMMON_WORD_ZIPF)
+
+
+def _preferred(counts: dict[str, int], first: dict[str, int], lex: Lexicon) -> str:
+    """The form to suggest without a house style: the one the brand list or the dictionary knows
+    (PayPal, YouTube, FactSet) when the others are unknown, then the article's majority, then its
+    first mention."""
+    return max(_known_forms(counts, lex) or counts, key=lambda s: (counts[s], -first[s]))
+
+
+def _known_forms(counts: dict[str, int], lex: Lexicon) -> list[str]:
+    """The forms of a group that the brand list or the dictionary writes so, when some are not.
+    Only for forms that differ in capitals, spaces and hyphens (PayPal / Paypal, NBC Universal /
+    NBCUniversal), and the dictionary only for forms that differ in capitals alone: it is no judge
+    of spacing (Super Bowl / Superbowl), transliterations (it still writes Kiev) or accents (it
+    writes Rodriguez)."""
+    if not all(s.isascii() for s in counts) or len({fold(s) for s in counts}) > 1:
+        return []
+    if not any(lex.brand(s.replace(" ", "")) for s in counts) and len({s.lower() for s in counts}) > 1:
+        return []
+    known = [s for s in counts if _known_form(s, lex)]
+    return known if len(known) < len(counts) else []
+
+
+def _known_form(form: str, lex: Lexicon) -> bool:
+    """Is ``form`` written as a brand list or the dictionary writes it (PayPal, not Paypal)? Forms
+    with accents are not compared with the dictionary, which writes names without them."""
+    brand = lex.brand(form.replace(" ", ""))
+    if brand is not None:
+        return brand == form
+    return " " not in form and lex.knows(form)  # two known words say nothing of one name (Time Warner)
+
+
 def _report(doc: Document, keys: list[str], by_key: dict[str, list[Occurrence]], styles: HouseStyles,
-            style: str, is_common: Callable[[str], bool], canonical: _Canonical) -> Iterator[Diagnostic]:
+            style: str, lex: Lexicon, canonical: _Canonical) -> Iterator[Diagnostic]:
     """The findings of one group of forms: every occurrence of a form other than the preferred one."""
     occs = [o for k in keys if not k.startswith(_ENTRY) for o in by_key[k]]
     if not occs or all(o.weak for o in occs):
         return
-    if any(" " in o.surface for o in occs):
-        # Airlines / Air Lines: a dictionary word is not a name run together
-        occs = [o for o in occs if " " in o.surface or not o.surface.istitle() or not is_common(o.surface)]
+    if any(" " in o.surface and not o.sentence_start for o in occs):
+        # Airlines / Air Lines, Counter Terrorism Division / counterterrorism: a common word is not a
+        # multi-word name run together
+        occs = [o for o in occs if " " in o.surface or not o.surface.istitle() or not _common_word(o.surface, lex)]
     surface_of = canonical.forms(occs)
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
@@ -121,16 +166,16 @@ def _report(doc: Document, keys: list[str], by_key: dict[str, list[Occurrence]],
     if not preferred:
         if len(counts) < 2:
             return
-        preferred = max(counts, key=lambda s: (counts[s], -first[s]))
+        preferred = _preferred(counts, first, lex)
     suggested = shown.get(preferred, preferred)
     forms = {shown[s]: n for s, n in counts.items()}
     for o in occs:
-        if surface_of[id(o)] == preferred:
-            continue
+        if surface_of[id(o)] == preferred or _quoted_alone(doc.prose, o.start, o.end):
+            continue  # a name quoted as written ("HD-Ready" sticker) is cited, not spelt
         suggestion = suggested
-        if o.sentence_start and suggestion[:1].islower():
-            suggestion = suggestion[:1].upper() + suggestion[1:]
-        yield Diagnostic(o.start, o.end, _message(doc, o.surface, preferred, suggested, counts, first, style),
+        if o.sentence_start and suggestion[:1].islower() and not suggestion[1:2].isupper():
+            suggestion = suggestion[:1].upper() + suggestion[1:]  # de Gaulle -> De Gaulle, but eBay stays
+        yield Diagnostic(o.start, o.end, _message(doc, o.surface, preferred, suggested, counts, first, style, lex),
                          suggestions=(suggestion,), fix_edits=(Edit(o.start, o.end, suggestion),),
                          applicability="unsafe", data={"forms": forms, "preferred": suggested})
 
@@ -196,6 +241,20 @@ class _Canonical:
         return form[:end] in self.particles
 
 
+#: an @handle (the same tokens as the document's ``handle`` kind, found without tokenizing)
+_HANDLE = re.compile(r"(?<![\w@])@(\w+)")
+_OPENING_QUOTES = "\"“‘'«"
+_CLOSING_QUOTES = "\"”’'»"
+
+
+def _quoted_alone(prose: str, start: int, end: int) -> bool:
+    """Is the form at ``start:end`` all there is between a pair of quotation marks (not an
+    apostrophe: Kim’s)?"""
+    before, after = prose[start - 1:start], prose[end:end + 1]
+    return (start > 0 and before in _OPENING_QUOTES and after != "" and after in _CLOSING_QUOTES
+            and not prose[end + 1:end + 2].isalpha())
+
+
 def _straight(surface: str) -> str:
     return surface.replace("’", "'") if "’" in surface else surface
 
@@ -205,15 +264,22 @@ def _capitalise_after_spaces(text: str) -> str:
 
 
 def _message(doc: Document, surface: str, preferred: str, suggested: str, counts: dict[str, int],
-             first: dict[str, int], style: str) -> str:
-    if preferred in counts:
-        line = doc.position(doc.offsets.start(first[preferred]))[0]
-        n = counts[preferred]
-        elsewhere = f"“{suggested}” {n}× in this article, first on line {line}"
-        if style and preferred != max(counts, key=counts.__getitem__):
-            return f"“{surface}”: house style ({style}) writes “{suggested}” ({elsewhere})"
-        return f"“{surface}” is written {elsewhere}"
-    return f"“{surface}”: house style ({style}) writes “{suggested}”"
+             first: dict[str, int], style: str, lex: Lexicon) -> str:
+    if preferred not in counts:
+        return f"“{surface}”: house style ({style}) writes “{suggested}”"
+    line = doc.position(doc.offsets.start(first[preferred]))[0]
+    n = counts[preferred]
+    elsewhere = f"“{suggested}” {n}× in this article, first on line {line}"
+    most = max(counts.values())
+    if style and counts[preferred] < most:
+        return f"“{surface}”: house style ({style}) writes “{suggested}” ({elsewhere})"
+    if counts[preferred] < most or (not style and preferred in _known_forms(counts, lex)):
+        known = "the brand's own spelling" if lex.brand(preferred.replace(" ", "")) else "the dictionary's spelling"
+        return f"“{surface}”: {known} is “{suggested}” ({elsewhere})"
+    if list(counts.values()).count(most) > 1:
+        ways = ", ".join(f"“{s}” {counts[s]}×" for s in sorted(counts, key=lambda s: first[s]))
+        return f"“{surface}”: the name is written two ways as often ({ways}); the first, on line {line}, is suggested"
+    return f"“{surface}” is written {elsewhere}"
 
 
 def _without_overlaps(found: list[Diagnostic]) -> list[Diagnostic]:
@@ -305,3 +371,65 @@ class MixedHyphenation(Rule):
             closed = word.replace("-", "")
             if closed in words:
                 yield from mixed_forms(doc, closed, word, "is written")
+
+
+@register
+class AcronymCase(Rule):
+    """An acronym is written in capitals in one place and as a word in another ("COVID-19" /
+    "Covid-19", "NATO" / "Nato").
+
+    Outlets differ on whether an acronym said as a word keeps its capitals (the BBC and the
+    Guardian write Nato and Covid-19, AP and Reuters NATO and COVID-19), but one article should use
+    one form. The rule flags the rarer form with the more frequent one as the suggestion (the first
+    one written when both are as frequent); with `house-style` set, the style's form for the
+    acronyms its pack lists (`[[acronym]]` in `rules/names/house-styles.toml`). Left alone:
+    acronyms of one or two letters, words in a headline set in capitals, a capitalised word that
+    opens a sentence ("Who said it?" beside WHO) and lowercase forms (dvd, covid).
+    """
+
+    code = "CL204"
+    name = "acronym-case"
+    category = "names"
+    severity = "warning"
+    options: ClassVar[dict[str, Any]] = {HOUSE_STYLE: ""}
+    examples = (
+        Example("COVID-19 cases rose in May. Covid-19 deaths fell, and COVID-19 tests rose.",
+                flags=("Covid-19",), suggestions=("COVID-19",),
+                fixed="COVID-19 cases rose in May. COVID-19 deaths fell, and COVID-19 tests rose."),
+        Example("Nato allies met. The NATO summit ended.", options={HOUSE_STYLE: "bbc"},
+                flags=("NATO",), suggestions=("Nato",), fixed="Nato allies met. The Nato summit ended."),
+        Example("WHO officials met. Who said it? The US and us."),
+        Example("NATO SUMMIT ENDS IN ROW\n\nNato leaders left."),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
+        lex = lexicon_for(ctx)
+        style = self.option(ctx, HOUSE_STYLE)
+        styles = acronym_styles(ctx).prefer
+        listed = frozenset(k for k, prefer in styles.items() if style in prefer) if style else frozenset()
+        for key, written in acronym_uses(doc, lex, listed).items():
+            counts: dict[str, int] = {}
+            for w in written:
+                counts[w.text] = counts.get(w.text, 0) + 1
+            preferred = styles.get(key, {}).get(style, "") if style else ""
+            if not preferred:
+                preferred = max(counts, key=lambda t: (counts[t], -next(w.start for w in written if w.text == t)))
+            first = next((w for w in written if w.text == preferred), None)
+            for w in written:
+                if w.text == preferred:
+                    continue
+                if first is None:
+                    message = f"“{w.text}”: house style ({style}) writes “{preferred}”"
+                else:
+                    line = doc.position(doc.offsets.start(first.start))[0]
+                    n = counts[preferred]
+                    if style and preferred in styles.get(key, {}).values():
+                        message = f"“{w.text}”: house style ({style}) writes “{preferred}” ({n}× in this article)"
+                    elif list(counts.values()).count(n) > 1:
+                        message = (f"“{w.text}”: the acronym is written two ways as often ({n}× each); the first, "
+                                   f"“{preferred}” on line {line}, is suggested")
+                    else:
+                        message = f"“{w.text}” is written “{preferred}” ({n}× in this article, first on line {line})"
+                yield Diagnostic(w.start, w.end, message, suggestions=(preferred,),
+                                 fix_edits=(Edit(w.start, w.end, preferred),), applicability="unsafe",
+                                 data={"forms": counts, "preferred": preferred})

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from copylint.core.document import Document
+from copylint.core.document import Document, Token
 from copylint.language.lexicon import strip_possessive
 
 #: endings after an apostrophe that make a contraction of a word the lexicon may know (they're)
@@ -28,8 +28,6 @@ _SIC = re.compile(r"[\s\"”’']*[\[(]sic[\])]", re.IGNORECASE)
 #: phrases English borrows (de facto, en masse, en pointe, la carte, von der, et al)
 FOREIGN_PARTICLES = frozenset({"de", "du", "des", "en", "la", "le", "les", "el", "los", "las", "et", "al", "von",
                                "der", "den", "di", "da", "del", "della", "au", "aux", "het", "lo"})
-_OPENING_QUOTES = frozenset("\"“‘'«")
-_CLOSING_QUOTE = re.compile(r"[.,;:!?]?[\"”’'»]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +63,57 @@ def marked_sic(prose: str, end: int) -> bool:
     return _SIC.match(prose, end) is not None
 
 
-def quoted_alone(prose: str, start: int, end: int) -> bool:
-    """Is the word at ``start:end`` all there is between a pair of quotation marks ("frunk")? A word
-    set apart like that is being named or introduced, not misspelt."""
-    return prose[start - 1:start] in _OPENING_QUOTES and _CLOSING_QUOTE.match(prose, end) is not None
+#: the longest quoted phrase whose words count as set apart ("ordo amoris")
+MAX_QUOTED_WORDS = 3
+_QUOTED_PHRASE = re.compile(rf"(?<!\w)[\"“‘'«]((?:[^\W\d_]+[ -]){{0,{MAX_QUOTED_WORDS - 1}}}[^\W\d_]+)"
+                            r"[.,;:!?]?[\"”’'»](?!\w)")
+
+
+def quoted_alone(prose: str, start: int, end: int, *, phrase: bool = True) -> bool:
+    """Is the word at ``start:end`` all there is between a pair of quotation marks ("frunk"), or,
+    with ``phrase``, part of a short phrase that is ("ordo amoris")? Words set apart like that are
+    being named or introduced, not misspelt."""
+    begin = max(0, start - 40)
+    for m in _QUOTED_PHRASE.finditer(prose, begin, min(len(prose), end + 40)):
+        if m.start(1) <= start and end <= m.end(1) and (phrase or (m.start(1), m.end(1)) == (start, end)):
+            return True
+    return False
+
+
+#: endings of the species half of a Latin binomial (Atrax robustus, Asclepias syriaca, Lampona
+#: cylindrata, Cheiracanthium inclusum, Aedes aegypti)
+LATIN_ENDINGS = ("us", "um", "a", "ae", "is", "i", "ii", "ensis", "oides", "ata", "ica", "ix", "ex")
+#: the shortest piece of a handle or address that counts as a user name written as a word
+MIN_HANDLE_PIECE = 4
+
+
+def in_name(tokens: list[Token], i: int, prose: str, particles: frozenset[str]) -> bool:
+    """Is lowercase token ``i`` a particle inside a name (Ursula von der Leyen, Vincent van Gogh,
+    Osama bin Laden): a particle followed, through more particles, by a Capitalised word?"""
+    j = i
+    while j < len(tokens) and tokens[j].text.lower() in particles:
+        if j + 1 >= len(tokens) or prose[tokens[j].end:tokens[j + 1].start] != " ":
+            return False
+        j += 1
+    return j > i and j < len(tokens) and tokens[j].kind == "word" and tokens[j].text[:1].isupper()
+
+
+def species_name(tokens: list[Token], i: int, prose: str, is_common: Callable[[str], bool]) -> bool:
+    """Is lowercase token ``i`` the second half of a Latin binomial: a Latin ending right after a
+    Capitalised word that is not an English one (Loxosceles reclusa, Atrax robustus)?"""
+    word = tokens[i].text
+    if i == 0 or not word.endswith(LATIN_ENDINGS):
+        return False
+    genus = tokens[i - 1]
+    return (genus.kind == "word" and genus.text[:1].isupper() and genus.text[1:].islower()
+            and prose[genus.end:tokens[i].start] == " " and not is_common(genus.text))
+
+
+def address_words(doc: Document) -> str:
+    """The lowercase text of the document's @handles, e-mail addresses and web addresses, one per
+    line: a word found inside one is a user name written bare (bob saget, @bobsaget)."""
+    return doc.memo("spelling.address-words", lambda: "\n".join(
+        t.text.lower() for t in doc.tokens if t.kind in ("handle", "email", "url")))
 
 
 def lookup_form(text: str) -> str:

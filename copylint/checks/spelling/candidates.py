@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from itertools import chain
 
@@ -38,6 +38,8 @@ EDIT_WEIGHT = 2.0
 ARTICLE_BONUS = 1.0
 #: ... unless it is a word so common that every article uses it (to, the, from)
 ARTICLE_BONUS_MAX_ZIPF = 5.5
+#: bonus for a candidate that sounds like a badly misspelt word (privelidge, privilege)
+PHONETIC_BONUS = 2.0
 
 
 class CandidateIndex:
@@ -104,6 +106,14 @@ class CandidateIndex:
         if found:
             return [(cand, int(dist)) for cand, dist, _ in found if cand != word]
         return self._first_letter_slips(word, max_edits)
+
+    def near_by_start(self, word: str, max_edits: int) -> list[tuple[str, int]]:
+        """Like :meth:`near`, among the words that start with ``word``'s first or second letter
+        only: for a far search (three edits), where the first-letter search would walk millions of
+        strings."""
+        found = process.extract(word, self._pool(word, max_edits), scorer=OSA.distance,
+                                score_cutoff=max_edits, limit=None)
+        return [(cand, int(dist)) for cand, dist, _ in found if cand != word]
 
     def _first_letter_slips(self, word: str, max_edits: int) -> list[tuple[str, int]]:
         """Dictionary words within ``max_edits`` of ``word`` that start with another letter than
@@ -191,11 +201,16 @@ def slip_cost(wrong: str, right: str) -> float:
 
 
 def rank(wrong: str, candidates: Iterable[str], zipf: Mapping[str, float],
-         article: Mapping[str, int]) -> list[str]:
-    """Lowercase candidates, best first: few and likely edits, common words, words the article uses."""
+         article: Mapping[str, int], sound: Callable[[str], str] | None = None) -> list[str]:
+    """Lowercase candidates, best first: few and likely edits, common words, words the article uses,
+    and, when ``sound`` gives phonetic keys (for a badly misspelt word), words that sound the same."""
+    key = sound(wrong) if sound else None
+
     def score(cand: str) -> float:
         freq = zipf.get(cand, 0.0)
         bonus = ARTICLE_BONUS * min(article.get(cand, 0), 3) if freq < ARTICLE_BONUS_MAX_ZIPF else 0.0
+        if sound and sound(cand) == key:
+            bonus += PHONETIC_BONUS
         return freq - EDIT_WEIGHT * slip_cost(wrong, cand) + bonus
 
     return sorted(set(candidates), key=lambda c: (-score(c), c))

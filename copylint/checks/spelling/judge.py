@@ -27,14 +27,23 @@ from functools import cached_property
 from rapidfuzz.distance import OSA
 
 from copylint.checks.spelling.article_words import ArticleWords
-from copylint.checks.spelling.candidates import VOWELS, CandidateIndex, match_case, rank
+from copylint.checks.spelling.candidates import VOWELS, CandidateIndex, match_case, rank, slip_cost
 from copylint.checks.spelling.misspellings import Misspellings, load_misspellings
-from copylint.checks.spelling.morphology import is_agent_noun, is_derived
-from copylint.language.lexicon import Lexicon, LexiconData, RareUsage, load_rare_usage
+from copylint.checks.spelling.morphology import is_agent_noun, is_derived, run_together
+from copylint.checks.spelling.phonetic import PhoneticIndex
+from copylint.language.lexicon import (
+    TIER_HUGE,
+    ExtendedWords,
+    Lexicon,
+    LexiconData,
+    RareUsage,
+    load_extended_words,
+    load_rare_usage,
+)
 from copylint.language.wordforms import PROPER_ADJECTIVE_ENDINGS, TWO_EDIT_LEN, camel_compound, derived_pair
 
 #: an unknown lowercase word used less than this (Zipf) is not in real use: it is flagged when a
-#: dictionary word is near (and, from NO_CANDIDATE_LENGTH letters, only then)
+#: common dictionary word is near (see ONE_EDIT_ZIPF), or when it is two words run together
 USAGE_FLOOR = 1.0
 #: a near dictionary word this many Zipf points more common marks a word in rare use as a slip ...
 LOWER_MARGIN = 1.0
@@ -43,18 +52,37 @@ COMMON_USAGE = 3.0
 COMMON_MARGIN = 2.5
 #: the extra margin a near word two edits away needs (hanbok is two edits from handbook)
 TWO_EDIT_MARGIN = 1.0
-#: an unused word this long with no dictionary word within reach is a technical term or a borrowing
-#: (neuroprosthesis), not a slip
-NO_CANDIDATE_LENGTH = 12
+#: a word of the largest dictionary (SCOWL "insane") that nobody writes is still a slip when a word
+#: this common (Zipf) is one edit away (radious, radius)
+ONE_EDIT_ZIPF = 1.5
+#: an unused word with no dictionary word within two edits is a slip when it sounds like a common
+#: word, or one this common (Zipf) is three edits away (comittmen, commitment)
+FAR_EDITS = 3
+FAR_CANDIDATE_ZIPF = 2.0
+#: a word of a larger dictionary is a slip only when a word one keystroke away (slip cost at most
+#: RARE_WORD_SLIP) is this many Zipf points more common
+RARE_WORD_MARGIN = 3.0
+RARE_WORD_SLIP = 0.8
+#: the margin of such a word for an unknown word in italics (genuinly, genuinely)
+LIKELY_SLIP_MARGIN = 2.0
+#: a word used less than this (Zipf) that is two common words run together is a lost space (bemore)
+RUN_TOGETHER_USAGE = 2.0
+#: a word one edit away this much more common (Zipf) than the rarer of the two words goes first
+SPLIT_MARGIN = 1.0
 #: a Capitalised word no one uses is flagged when a proper noun this common is one edit away
 CAPITAL_CANDIDATE_ZIPF = 4.0
+#: a Capitalised word in rare use (below this Zipf) is a slip when a proper adjective at least this
+#: common, and this many Zipf points more used than it, is one edit away (Ukranian, Ukrainian)
+CAPITAL_RARE_USAGE = 3.0
+CAPITAL_COMMON_ZIPF = 4.0
+CAPITAL_USAGE_MARGIN = 1.5
 #: a lowercase word the article uses this often is meant (unless it is a listed misspelling)
 LOWER_REPEATS = 3
 #: the least usage a word is credited with when weighing its near words against its parts
 UNSEEN_ZIPF = 1.5
 #: a lowercase word built from known parts (unpatched, inkjet) is accepted unless a word one edit
 #: away is this much more common (everthing)
-STRONG_MARGIN = 2.5
+STRONG_MARGIN = 3.0
 #: parts of compounds shorter than this are not checked against the misspelling map (add-ons)
 MIN_COMPOUND_PART = 5
 #: a part of a compound is checked for slips only from this length (not pre-, co-, -ons) ...
@@ -104,6 +132,7 @@ class Judge:
         # caches hold strings and tuples of strings, never lists or sets, so that the garbage
         # collector does not walk them in a long-lived process (see lexicon.word_set)
         self._near: dict[str, tuple[tuple[str, int], ...]] = {}
+        self._sound_alikes: dict[str, tuple[tuple[str, int], ...]] = {}
         self._known_tokens: dict[int, tuple[Lexicon, dict[str, None]]] = {}
         self._lock = threading.Lock()
 
@@ -120,6 +149,14 @@ class Judge:
     @cached_property
     def rare_usage(self) -> RareUsage:
         return load_rare_usage()
+
+    @cached_property
+    def extended(self) -> ExtendedWords:
+        return load_extended_words()
+
+    @cached_property
+    def phonetic(self) -> PhoneticIndex:
+        return PhoneticIndex(self.data)
 
     def usage(self, lower: str) -> float:
         """How much real text uses ``lower`` (Zipf; 0.0 below 1.0, or never)."""
@@ -171,31 +208,98 @@ class Judge:
             return None  # a name in lowercase or a word without its accent is a matter of style
         if not any(c in VOWELS for c in word) or article.counts[word] >= LOWER_REPEATS:
             return None  # an abbreviation (bpd, mph); a word used again and again is meant
+        tier = self.extended.tier(word)
         usage = self.usage(word)
         near = self._near_known(word, lex)
+        if tier == TIER_HUGE:  # a word of a larger dictionary (netizen, mockumentary, uncited, hurly)
+            if not in_compound and self._rare_word_slip(word, usage, near):
+                return self._verdict(word, lex, article, near, "usage")
+            return None
         if in_compound:  # bcak-up: only a part no one writes, one slip from a common word
-            if usage or len(word) < MIN_COMPOUND_SLIP or is_agent_noun(word, lex) or not any(
+            if usage or tier or len(word) < MIN_COMPOUND_SLIP or is_agent_noun(word, lex) or not any(
                     d == 1 and self.data.zipf.get(c, 0.0) >= COMPOUND_CANDIDATE_ZIPF for c, d in near):
                 return None  # left-armer, one-dayer: a noun made of the phrase before it
-            return Verdict(self._suggest(word, lex, article, near=near), False, "usage")
-        evidence = any(lex.knows(f) for f in self._article_evidence(word, article))
-        if not evidence and not self._usage_says_slip(word, usage, near, lex):
+            return self._verdict(word, lex, article, near, "usage")
+        if not tier and usage < RUN_TOGETHER_USAGE:
+            split = run_together(word, lex)
+            if split:  # bemore, waveof, pointseemed: two words with the space lost
+                return self._run_together(word, split, lex, article, near)
+        evidence = not tier and any(lex.knows(f) for f in self._article_evidence(word, article))
+        if not evidence and not self._usage_says_slip(word, usage, near, lex, trusted=tier is not None):
             return None
-        return Verdict(self._suggest(word, lex, article, near=near), False, "article" if evidence else "usage")
+        return self._verdict(word, lex, article, near, "article" if evidence else "usage")
 
-    def _usage_says_slip(self, word: str, usage: float, near: list[tuple[str, int]], lex: Lexicon) -> bool:
+    def _run_together(self, word: str, split: tuple[str, float], lex: Lexicon, article: ArticleWords,
+                      near: list[tuple[str, int]]) -> Verdict:
+        """A lost space: the two words are the first suggestion unless a word one edit away is far
+        more common than the rarer of them (latext: latest, not "lat ext")."""
+        words, least = split
+        zipf = self.data.zipf
+        best_close = max((zipf.get(c, 0.0) for c, d in near if d == 1), default=0.0)
+        ranked = self._suggest(word, lex, article, near=near)
+        margin = 0.0 if words.startswith("a ") else SPLIT_MARGIN  # "a cord" for acord: accord first
+        if best_close - least >= margin and ranked:
+            return Verdict((*ranked[:1], words, *ranked[1:])[:MAX_SUGGESTIONS], False, "usage")
+        return Verdict(self._suggest(word, lex, article, first=(words,), near=near), False, "run-together")
+
+    def _verdict(self, word: str, lex: Lexicon, article: ArticleWords, near: list[tuple[str, int]],
+                 reason: str) -> Verdict | None:
+        """A finding on a slip, or None when there is nothing to offer for it (a word flagged must
+        come with a suggestion). A word with nothing one edit away is badly misspelt: the words that
+        sound like it, or are three edits away, compete with the near ones."""
+        if not any(d == 1 for _, d in near):
+            near = [*near, *self._sounds_like(word, lex)]
+        suggestions = self._suggest(word, lex, article, near=near)
+        return Verdict(suggestions, False, reason) if suggestions else None
+
+    def _usage_says_slip(self, word: str, usage: float, near: list[tuple[str, int]], lex: Lexicon,
+                         trusted: bool = False) -> bool:
         """With no evidence in the article: is lowercase ``word`` (used ``usage``) a slip for one of
-        the dictionary words ``near`` it?"""
+        the dictionary words ``near`` it? ``trusted``: a larger dictionary lists it (hyposmia), so
+        only a far more common word one edit away says it is a slip, as for a word built from parts."""
         if any(d == 1 and c.replace("'", "") == word for c, d in near):
             return True  # dont, isnt: a contraction without its apostrophe, however often written so
         zipf = self.data.zipf
         best_close = max((zipf.get(c, 0.0) for c, d in near if d == 1), default=0.0)
-        if best_close - max(usage, UNSEEN_ZIPF) < STRONG_MARGIN and is_derived(word, lex):
-            return False
-        if usage < USAGE_FLOOR:
-            return bool(near) or len(word) < NO_CANDIDATE_LENGTH
+        if best_close - max(usage, UNSEEN_ZIPF) < STRONG_MARGIN and (
+                (trusted and (usage >= USAGE_FLOOR or best_close < ONE_EDIT_ZIPF)) or is_derived(word, lex)):
+            return False  # a word of the largest dictionary that someone writes, or that no word is one slip from
+        if usage < USAGE_FLOOR:  # nobody writes it: a slip if any word is near enough to be meant
+            return bool(near) or bool(self._sounds_like(word, lex))
         gap = max((zipf.get(c, 0.0) - TWO_EDIT_MARGIN * (d - 1) for c, d in near), default=-9.0) - usage
         return round(gap, 1) >= (COMMON_MARGIN if usage >= COMMON_USAGE else LOWER_MARGIN)  # Zipf has one decimal
+
+    def likely_slip(self, word: str, lex: Lexicon) -> bool:
+        """Is lowercase ``word`` one likely keystroke from a far more common word (genuinly,
+        genuinely)? Such a word is a slip even where copy sets words apart (in italics)."""
+        usage = self.usage(word)
+        return self._rare_word_slip(word, usage, self._near_known(word, lex), LIKELY_SLIP_MARGIN)
+
+    def _rare_word_slip(self, word: str, usage: float, near: list[tuple[str, int]],
+                        margin: float = RARE_WORD_MARGIN) -> bool:
+        """Is ``word``, a word of a larger dictionary, still a slip: a word one likely keystroke
+        away (a neighbouring key, a doubled or dropped letter) is far more common? ("fone" for
+        "done"; but not "uncited" for "united" nor "hurly" for "hourly": a suggestion that changes
+        the meaning of a real word is worse than none.)"""
+        zipf = self.data.zipf
+        floor = max(usage, UNSEEN_ZIPF) + margin
+        return any(d == 1 and zipf.get(c, 0.0) >= floor and slip_cost(word, c) <= RARE_WORD_SLIP for c, d in near)
+
+    def _sounds_like(self, word: str, lex: Lexicon) -> list[tuple[str, int]]:
+        """Common words for a badly misspelt ``word`` that has none within two edits, with their
+        edit distance: those that sound like it (privelidge, privilege) and those three edits away
+        (comittmen, commitment)."""
+        found = self._sound_alikes.get(word)
+        if found is None:
+            alike = {c: OSA.distance(word, c) for c in self.phonetic.sounding_like(word) if not is_inflection(word, c)}
+            alike.update((c, d) for c, d in self.index.near_by_start(word, FAR_EDITS)
+                         if d == FAR_EDITS and self.data.zipf.get(c, 0.0) >= FAR_CANDIDATE_ZIPF)
+            found = tuple(sorted(alike.items()))
+            with self._lock:
+                if len(self._sound_alikes) >= self.CACHE_SIZE:
+                    self._sound_alikes.clear()
+                self._sound_alikes[word] = found
+        return [(c, d) for c, d in found if lex.knows(self.index.surface.get(c, c))]
 
     def _judge_capitalised(self, word: str, lex: Lexicon, article: ArticleWords,
                            sentence_start: bool, beside_name: bool, endings: frozenset[str]) -> Verdict | None:
@@ -205,8 +309,10 @@ class Judge:
             return Verdict(self._suggest(word, lex, article, first=evidence), False, "article")
         lower = word.lower()
         usage = self.data.zipf.get(lower, 0.0)
-        if usage or article.counts[word] > 1 or word != match_case(word, lower):
-            return None  # in use, used again, or oddly capitalised (eDonkey): a name
+        if article.counts[word] > 1 or word != match_case(word, lower):
+            return None  # used again, or oddly capitalised (eDonkey): a name
+        if usage:
+            return self._common_name_slip(word, usage, lex, article, beside_name)
         fixes = self._listed_fixes(lower, lex)
         if fixes and (sentence_start or all(f[:1].isupper() for f in fixes)):
             return self._listed(word, fixes, lex, article)
@@ -217,6 +323,21 @@ class Judge:
         if not near:
             return None  # most likely a name
         return Verdict(self._suggest(word, lex, article, near=near), False, "usage")
+
+    def _common_name_slip(self, word: str, usage: float, lex: Lexicon, article: ArticleWords,
+                          beside_name: bool) -> Verdict | None:
+        """A Capitalised word in rare use one edit from a common proper adjective that is far more
+        used (Ukranian, Ukrainian; Norweigan, Norwegian): a slip that has become common, not a name
+        (a name one edit from another is most often a name: Asda, Asia).
+        Names in real use are left alone: words SCOWL "huge" or Hunspell lists, words beside another
+        name, and words used more than :data:`CAPITAL_RARE_USAGE`."""
+        if usage >= CAPITAL_RARE_USAGE or beside_name or self.extended.tier(word) == TIER_HUGE:
+            return None
+        lower = word.lower()
+        near = [(c, d) for c, d in self._near_known(lower, lex) if d == 1 and len(c) >= len(lower)
+                and c in self.index.surface and c.endswith(PROPER_ADJECTIVE_ENDINGS)
+                and self.data.zipf.get(c, 0.0) >= max(CAPITAL_COMMON_ZIPF, usage + CAPITAL_USAGE_MARGIN)]
+        return Verdict(self._suggest(word, lex, article, near=near), False, "usage") if near else None
 
     def _same_name(self, word: str, form: str, lex: Lexicon, article: ArticleWords, endings: frozenset[str]) -> bool:
         """Does the article's more frequent Capitalised ``form`` say that ``word`` is a slip for it,
@@ -302,7 +423,8 @@ class Judge:
                 near = self._near_known(lower, lex)
             zipf: Mapping[str, float] = self.data.zipf
             cands = [c for c, _ in near if zipf.get(c, 0.0) >= MIN_CANDIDATE_ZIPF or article.lower_counts.get(c)]
-            for cand in rank(lower, cands, _dialect_weighted(zipf, lex, article), article.lower_counts):
+            for cand in rank(lower, cands, _dialect_weighted(zipf, lex, article), article.lower_counts,
+                             self.phonetic.key if not any(d == 1 for _, d in near) else None):
                 out.append(match_case(word, self.index.surface.get(cand, cand)))
         seen: list[str] = []
         for s in out:

@@ -1,6 +1,7 @@
 """Words built from known parts: a prefix (unpatched, renationalise), a regular ending (downloaders,
-wirelessly) or two common words run together (inkjet, frontman). New words in news copy are mostly
-made this way, so the spelling rule does not flag them without other evidence."""
+wirelessly; the informal -y and -ish of shouty, cringy, trippy, and -ist, -ism, -ic) or two common
+words run together (inkjet, frontman). New words in news copy are mostly made this way, so the
+spelling rule does not flag them without other evidence."""
 
 from __future__ import annotations
 
@@ -16,6 +17,12 @@ SUFFIXES = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", 
             ("ing", "e"), ("er", ""), ("er", "e"), ("ers", ""), ("ers", "e"), ("ly", ""), ("ily", "y"),
             ("ness", ""), ("ment", ""), ("able", ""), ("ability", "able"), ("ist", ""), ("ism", ""),
             ("ise", ""), ("ize", ""), ("isation", ""), ("ization", ""))
+#: informal and derivational endings (shouty, cringy, shamey, trippy, polyamorist, agentic): taken
+#: only on a dictionary word, never on a compound (honourary is not honour + are + -y)
+INFORMAL_SUFFIXES = (("y", ""), ("y", "e"), ("ey", ""), ("ish", ""), ("ish", "e"), ("ist", "y"), ("ist", "e"),
+                     ("ism", "e"), ("ic", ""), ("ic", "y"), ("ical", ""), ("ness", "y"), ("iness", "y"))
+#: endings that start with a vowel: a stem may double its last consonant before them (trippy, biggish)
+_VOWEL_ENDINGS = frozenset(e for e, _ in SUFFIXES + INFORMAL_SUFFIXES if e[0] in "aeiouy")
 MIN_STEM = 4
 #: the shortest word an -er noun in a compound is built on (one-dayer)
 MIN_AGENT_STEM = 3
@@ -45,6 +52,14 @@ def is_agent_noun(part: str, lex: Lexicon) -> bool:
 
 
 def _suffixed(word: str, lex: Lexicon) -> bool:
+    for ending, restore in INFORMAL_SUFFIXES:
+        if word.endswith(ending):
+            stem = word[: len(word) - len(ending)] + restore
+            if len(stem) >= MIN_STEM and lex.is_common(stem):
+                return True
+            if (not restore and ending in _VOWEL_ENDINGS and len(stem) > MIN_STEM and stem[-1] == stem[-2]
+                    and stem[-1] not in VOWELS and lex.is_common(stem[:-1])):
+                return True  # trippy, biggish: a doubled consonant before the ending
     for ending, restore in SUFFIXES:
         if word.endswith(ending):
             stem = word[: len(word) - len(ending)] + restore
@@ -63,3 +78,42 @@ def _compound(word: str, lex: Lexicon) -> bool:
         if head in common and tail in common and min(zipf.get(head, 0.0), zipf.get(tail, 0.0)) >= COMPOUND_ZIPF:
             return True
     return False
+
+
+#: both words of a run-together pair must be this common (Zipf) ...
+RUN_TOGETHER_ZIPF = 3.0
+#: ... and a word of one or two letters this common (a, be, of, to; not "ca" or "ed")
+SHORT_WORD_ZIPF = 5.5
+SHORT_WORD = 2
+#: a pair is a lost space, not a compound (showbusiness, carmaking, passcard), when one of its words
+#: is this common (the function words: of, the, be, will, which, more) ...
+FUNCTION_WORD_ZIPF = 6.2
+#: ... or its second word is a past form of this many letters or more (pointseemed)
+MIN_PAST_FORM = 5
+
+
+def run_together(word: str, lex: Lexicon) -> tuple[str, float] | None:
+    """``word`` as two common words whose space was lost (bemore -> "be more", waveof -> "wave of",
+    pointseemed -> "point seemed"), with the Zipf frequency of the rarer of the two; the most common
+    pair is chosen. None if there is no such pair, or ``word`` is a prefixed word (overpromise) or
+    a compound of two nouns (showbusiness, passcard)."""
+    if any(word.startswith(p) and lex.is_common(word[len(p):]) for p in PREFIXES):
+        return None
+    zipf = lex.data.zipf
+    common = lex.data.common
+    best: tuple[str, float] | None = None
+    for i in range(1, len(word)):
+        head, tail = word[:i], word[i:]
+        if head not in common or tail not in common or len(tail) == 1:
+            continue
+        head_zipf, tail_zipf = zipf.get(head, 0.0), zipf.get(tail, 0.0)
+        if not all(z >= (SHORT_WORD_ZIPF if len(part) <= SHORT_WORD else RUN_TOGETHER_ZIPF)
+                   for part, z in ((head, head_zipf), (tail, tail_zipf))):
+            continue
+        past = len(tail) >= MIN_PAST_FORM and tail.endswith("ed")
+        if max(head_zipf, tail_zipf) < FUNCTION_WORD_ZIPF and not past:
+            continue
+        least = min(head_zipf, tail_zipf)
+        if best is None or least > best[1]:
+            best = (f"{head} {tail}", least)
+    return best
