@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from multiprocessing import get_context
 from typing import Any
 
 from copylint.app.audit.inflight import IN_FLIGHT_PER_WORKER, bounded
+
+#: marks the end of the items
+_NONE = object()
 
 
 class InProcessEngine:
@@ -25,19 +29,33 @@ class InProcessEngine:
 
 class PoolEngine:
     """``workers`` processes started by a fork server (small and clean: they do not inherit this
-    process's memory), each keeping its own Linter for the whole run."""
+    process's memory), each keeping its own Linter for the whole run. The pool starts with the
+    second item: a single partition is checked in this process, with no workers to start."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self._pool = ProcessPoolExecutor(workers, mp_context=get_context("forkserver"))
+        self._pool: ProcessPoolExecutor | None = None
 
     def map(self, fn: Callable[..., Any], items: Iterable[Any], *args: Any) -> Iterator[Any]:
+        stream = iter(items)
+        first = next(stream, _NONE)
+        second = next(stream, _NONE)
+        if first is _NONE:
+            return
+        if second is _NONE:
+            yield fn(*args, first)
+            return
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("forkserver"))
+        pool = self._pool
+
         def wait_first(pending: set[Any]) -> tuple[set[Any], set[Any]]:
             done, rest = wait(pending, return_when=FIRST_COMPLETED)
             return set(done), set(rest)
 
-        yield from bounded(lambda item: self._pool.submit(fn, *args, item), wait_first, items,
-                           self.workers * IN_FLIGHT_PER_WORKER)
+        yield from bounded(lambda item: pool.submit(fn, *args, item), wait_first,
+                           itertools.chain((first, second), stream), self.workers * IN_FLIGHT_PER_WORKER)
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)

@@ -1,5 +1,7 @@
 """Checking one partition: the one function every engine runs, so findings never depend on the engine.
 
+(:func:`count_lines` is the same for ``copylint learn``.)
+
 A worker process keeps one :class:`~copylint.engine.linter.Linter` per configuration (warmed up
 once), reads each article with its format, checks it and returns plain data: the finding rows
 (the ``--format json`` schema plus the article's id and metadata), one row per article with its
@@ -14,7 +16,8 @@ from typing import Any
 
 from copylint import readers
 from copylint.app.audit.aggregate import FAMILY_NAMES, ArchiveSummary, count_words, family_of
-from copylint.app.audit.sources import Article, Partition
+from copylint.app.audit.sources import Article, BadRow, Partition
+from copylint.checks.boilerplate.learn import LineCounter
 from copylint.checks.names.archive import article_name_forms
 from copylint.core.config import Config
 from copylint.core.rule import Context
@@ -67,6 +70,14 @@ def check_partition(config: Config, partition: Partition) -> PartitionResult:
     summary.add_bad_rows(partition.bad_rows)
     return PartitionResult(partition.index, finding_rows, article_rows, summary.to_json(),
                            [b.to_dict() for b in partition.bad_rows], linter.notices)
+
+
+def count_lines(max_words: int, partition: Partition) -> tuple[int, LineCounter, tuple[BadRow, ...]]:
+    """``copylint learn``'s work on a partition: the recurring-line counts of its articles."""
+    counter = LineCounter(max_words=max_words)
+    for article in partition.articles:
+        counter.add(readers.read(article.text, article.id, article.format).prose)
+    return partition.index, counter, partition.bad_rows
 
 
 def _article_row(article: Article, words: int, codes: list[str]) -> dict[str, Any]:

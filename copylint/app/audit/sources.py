@@ -1,4 +1,5 @@
-"""Reading an archive export, row by row: a folder of files, JSONL, CSV/TSV or Parquet, compressed or not.
+"""Reading an archive export, row by row: a folder of files (or one file), JSONL, CSV/TSV or Parquet,
+compressed or not.
 
 Every row becomes an :class:`Article` or a :class:`BadRow` (missing, empty or non-string text,
 undecodable bytes, a line that is not JSON, an unknown format): bad rows are counted and listed,
@@ -112,7 +113,7 @@ class Source:
 
     def rows(self) -> Iterator[Article | BadRow]:
         """Every row, in the export's order."""
-        if self.kind == "folder":
+        if self.kind in ("folder", "file"):
             return _folder_rows(self)
         if self.kind == "jsonl":
             return _jsonl_rows(self)
@@ -122,7 +123,7 @@ class Source:
 
     def estimated_rows(self) -> int | None:
         """How many rows there are, when that is cheap to know (for a progress bar's ETA)."""
-        if self.kind == "folder":
+        if self.kind in ("folder", "file"):
             return sum(1 for _ in discover([self.path]))
         if self.kind == "parquet":
             from copylint.app.audit.extra import require
@@ -145,13 +146,15 @@ def open_source(path: str, columns: Columns | None = None, format_in: str | None
         raise InputError(path, f"unknown input format {format_in!r} (known: {', '.join(sorted(readers.formats()))})")
     if os.path.isdir(path):
         return Source(path, "folder", columns or Columns(), format_in)
+    if path.lower().endswith(readers.file_extensions()):
+        return Source(path, "file", columns or Columns(), format_in)
     name = path.lower()
     if ext := _compression(name):
         name = name[: -len(ext)]
     kind = KINDS.get(os.path.splitext(name)[1])
     if kind is None:
-        raise InputError(path, "not an export copylint reads: give a folder, or a .jsonl, .csv, .tsv or .parquet "
-                               "file (.jsonl and .csv may end in .gz, .bz2 or .xz)")
+        raise InputError(path, "not an export copylint reads: give a folder, an article file, or a .jsonl, .csv, "
+                               ".tsv or .parquet file (.jsonl and .csv may end in .gz, .bz2 or .xz)")
     if kind == "parquet" and _compression(path.lower()):
         raise InputError(path, "Parquet files are compressed inside; give the .parquet file itself")
     return Source(path, kind, columns or Columns(), format_in)
@@ -186,8 +189,9 @@ def _open_binary(path: str) -> IO[bytes]:
 
 
 def _folder_rows(source: Source) -> Iterator[Article | BadRow]:
+    base = source.path if source.kind == "folder" else os.path.dirname(source.path) or "."
     for path in discover([source.path]):
-        shown = os.path.relpath(path, source.path).replace(os.sep, "/")
+        shown = os.path.relpath(path, base).replace(os.sep, "/")
         try:
             text = read_source(path)
         except InputError as exc:
