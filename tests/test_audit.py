@@ -164,7 +164,7 @@ def test_rerun_is_identical_and_new_settings_start_afresh(archive, local_run: Pa
 
 
 def test_a_killed_audit_resumes_where_it_stopped(tmp_path: Path) -> None:
-    export = write_jsonl(tmp_path / "big.jsonl", articles(400))
+    export = write_jsonl(tmp_path / "big.jsonl", articles(240))
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "copylint", "audit", str(export), "--out", str(out), "--isolated", *COLUMNS,
            "--jobs", "1", "--partition-size", "4"]
@@ -176,7 +176,7 @@ def test_a_killed_audit_resumes_where_it_stopped(tmp_path: Path) -> None:
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     done = len(list(parts.glob("*[0-9].json")))
-    assert 5 <= done < 100 and not (out / "summary.json").exists(), "the audit was not stopped midway"
+    assert 5 <= done < 60 and not (out / "summary.json").exists(), "the audit was not stopped midway"
     resumed = subprocess.run(cmd, capture_output=True, text=True, check=True)
     reused = int(resumed.stderr.split("resumed: ")[1].split()[0])
     assert reused >= done
