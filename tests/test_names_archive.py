@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from copylint import readers
 from copylint.checks.names.archive import FormStats, article_name_forms, variant_groups
 from copylint.core.config import Config
 from copylint.core.rule import SHARED_RESOURCES, Context
@@ -10,7 +11,8 @@ CTX = Context(Config(), SHARED_RESOURCES)
 
 
 def test_an_article_gives_its_mentions_and_their_words_with_their_company() -> None:
-    forms = article_name_forms("President Volodymyr Zelenskyy spoke. Later, Zelenskyy left. The talks ended.", CTX)
+    doc = readers.read("President Volodymyr Zelenskyy spoke. Later, Zelenskyy left. The talks ended.")
+    forms = article_name_forms(doc, CTX)
     assert forms["Volodymyr Zelenskyy"] == set()
     assert forms["Zelenskyy"] == {"<volodymyr"}
     assert forms["Volodymyr"] == {">zelenskyy"}

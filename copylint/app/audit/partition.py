@@ -66,7 +66,7 @@ def check_partition(config: Config, partition: Partition) -> PartitionResult:
             row["data"] = json.dumps(row["data"], ensure_ascii=False, sort_keys=True) if "data" in row else None
             finding_rows.append({**meta, **row})
         article_rows.append(_article_row(article, words, [f.code for f in findings]))
-        summary.add_article(article, article.text, words, findings, article_name_forms(doc.prose, ctx))
+        summary.add_article(article, article.text, words, findings, article_name_forms(doc, ctx))
     summary.add_bad_rows(partition.bad_rows)
     return PartitionResult(partition.index, finding_rows, article_rows, summary.to_json(),
                            [b.to_dict() for b in partition.bad_rows], linter.notices)

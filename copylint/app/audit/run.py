@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from copylint.app.audit.aggregate import ArchiveSummary
 from copylint.app.audit.engines import Engine
 from copylint.app.audit.overview import overview
 from copylint.app.audit.partition import check_partition
@@ -64,27 +65,30 @@ def run_audit(source: Source, config: Config, out: str, engine: Engine, partitio
     for done in engine.map(check_partition, todo(), config):
         digest, rows = in_flight.pop(done.index)
         store.save(done, digest)
-        result.notices.extend(n for n in done.notices if n not in result.notices)
         if advance:
             advance(rows)
-    for index in range(result.partitions):
-        result.notices.extend(n for n in store.load(index)["notices"] if n not in result.notices)
     store.drop_beyond(result.partitions)
-    result.summary = write_outputs(store, result.partitions, out, config, label)
+    result.summary = write_outputs(store, result.partitions, out, config, label, result.notices)
     return result
 
 
-def write_outputs(store: PartitionStore, count: int, out: str, config: Config, source: dict[str, Any]) -> dict:
-    """The archive's outputs from the stored partitions 0 .. ``count`` - 1; returns the summary."""
+def write_outputs(store: PartitionStore, count: int, out: str, config: Config, source: dict[str, Any],
+                  notices: list[str]) -> dict:
+    """The archive's outputs from the stored partitions 0 .. ``count`` - 1 (their notices are added
+    to ``notices``); returns the summary."""
     concatenate((store.path(i, "findings.parquet") for i in range(count)), findings_schema(),
                 os.path.join(out, "findings.parquet"))
     concatenate((store.path(i, "articles.parquet") for i in range(count)), articles_schema(),
                 os.path.join(out, "articles.parquet"))
+    merged = ArchiveSummary()
     with open(os.path.join(out, "bad_rows.jsonl"), "w", encoding="utf-8") as f:
         for index in range(count):
-            for row in store.load(index)["bad_rows"]:
+            stored = store.load(index)
+            merged.merge(ArchiveSummary.from_json(stored["summary"]))
+            notices.extend(n for n in stored["notices"] if n not in notices)
+            for row in stored["bad_rows"]:
                 f.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
-    summary = overview(store.summary(count), config, source, count)
+    summary = overview(merged, config, source, count)
     with open(os.path.join(out, "summary.json"), "w", encoding="utf-8") as f:
         json.dump(summary, f, ensure_ascii=False, indent=1, sort_keys=True)
         f.write("\n")

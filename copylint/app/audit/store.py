@@ -16,7 +16,6 @@ import re
 import shutil
 from typing import Any
 
-from copylint.app.audit.aggregate import ArchiveSummary
 from copylint.app.audit.partition import PartitionResult
 from copylint.app.audit.tables import articles_schema, findings_schema, write_rows
 
@@ -66,13 +65,6 @@ class PartitionStore:
     def load(self, index: int) -> dict[str, Any]:
         with open(self.path(index, "json"), encoding="utf-8") as f:
             return json.load(f)
-
-    def summary(self, count: int) -> ArchiveSummary:
-        """The summaries of partitions 0 .. ``count`` - 1, merged in that order."""
-        total = ArchiveSummary()
-        for index in range(count):
-            total.merge(ArchiveSummary.from_json(self.load(index)["summary"]))
-        return total
 
     def drop_beyond(self, count: int) -> None:
         """Remove partitions numbered ``count`` or more (left by a longer version of the input)."""

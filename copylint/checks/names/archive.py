@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import OSA
 
 from copylint.checks.names.groups import MIN_NEAR_MISS_LEN, Groups, fold
-from copylint.checks.names.style import house_styles, mention_scanner
+from copylint.checks.names.style import document_mentions, house_styles
+from copylint.core.document import Document
 from copylint.core.rule import Context
 from copylint.language.lexicon import lexicon_for
 from copylint.language.name_parts import name_parts
@@ -44,7 +45,7 @@ class FormStats:
     company: set[str] = field(default_factory=set)
 
 
-def article_name_forms(prose: str, ctx: Context) -> dict[str, set[str]]:
+def article_name_forms(doc: Document, ctx: Context) -> dict[str, set[str]]:
     """The name forms one article writes, each with the folded name words written beside it.
 
     A form is a whole mention (``Kim Jong-un``) or one capitalised word of it (``Zelensky``); a
@@ -53,7 +54,7 @@ def article_name_forms(prose: str, ctx: Context) -> dict[str, set[str]]:
     """
     lex = lexicon_for(ctx)
     forms: dict[str, set[str]] = {}
-    for m in mention_scanner(ctx).mentions(prose):
+    for m in document_mentions(doc, ctx):
         if m.address:
             continue
         words = [t.text.replace("’", "'") for t in m.tokens]
