@@ -42,7 +42,12 @@ class DaskEngine:
                 n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                 dashboard_address=None, silence_logs=logging.ERROR)
             self._client = distributed.Client(self._cluster)
-        versions = self._client.run(_worker_version)
+        try:
+            versions = self._client.run(_worker_version)
+        except Exception as exc:  # a worker without copylint fails to unpickle the call
+            self.close()
+            raise CopylintError(f"Dask workers cannot run copylint ({type(exc).__name__}: {exc}); install "
+                                f"copylint[audit] {__version__} on every worker") from None
         wrong = sorted(f"{worker} has {version}" for worker, version in versions.items() if version != __version__)
         if wrong:
             self.close()
@@ -54,7 +59,7 @@ class DaskEngine:
         client = self._client
 
         def submit(item: Any) -> Any:
-            return client.submit(fn, *args, client.scatter(item), pure=False)
+            return client.submit(fn, *args, client.scatter(item, hash=False), pure=False)
 
         def wait_first(pending: set[Any]) -> tuple[set[Any], set[Any]]:
             done, rest = self._distributed.wait(list(pending), return_when="FIRST_COMPLETED")

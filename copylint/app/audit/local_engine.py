@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from multiprocessing import get_context
@@ -12,6 +15,25 @@ from copylint.app.audit.inflight import IN_FLIGHT_PER_WORKER, bounded
 
 #: marks the end of the items
 _NONE = object()
+#: seconds between a worker's looks at whether the process that started the pool is alive
+PARENT_CHECK_S = 1.0
+
+
+def _exit_with(parent: int) -> None:
+    """Make this worker exit when ``parent`` (the audit's process) is gone, however it ended (a
+    killed audit must not leave its workers running)."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK_S)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # alive, and someone else's: cannot be ours any more
+                os._exit(1)
+
+    threading.Thread(target=watch, name="copylint-parent-watch", daemon=True).start()
 
 
 class InProcessEngine:
@@ -46,7 +68,8 @@ class PoolEngine:
             yield fn(*args, first)
             return
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("forkserver"))
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("forkserver"),
+                                             initializer=_exit_with, initargs=(os.getpid(),))
         pool = self._pool
 
         def wait_first(pending: set[Any]) -> tuple[set[Any], set[Any]]:

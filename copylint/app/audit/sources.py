@@ -30,7 +30,7 @@ from copylint.app.sources import read_source
 from copylint.core.errors import InputError
 
 COMPRESSIONS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
-KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".tsv": "csv",
+KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv",
          ".parquet": "parquet", ".pq": "parquet"}
 #: rows read from Parquet at a time
 PARQUET_BATCH = 1024
