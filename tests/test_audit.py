@@ -113,14 +113,20 @@ def test_summary_shows_the_archive_wide_picture(local_run: Path) -> None:
 
 
 def test_local_and_dask_cluster_write_identical_outputs(archive, local_run: Path, tmp_path: Path) -> None:
-    """Local pool vs a Dask LocalCluster with 2 worker processes on loopback, JSONL and Parquet."""
+    """Local pool vs a Dask LocalCluster with 2 worker processes on loopback (started by the command,
+    and one started here and named by --scheduler), from JSONL and from Parquet."""
     pytest.importorskip("distributed")
     dask_out = tmp_path / "dask"
     audit(archive["jsonl"], dask_out, "--engine", "dask", "--jobs", "2", "--partition-size", "10")
     assert outputs(dask_out) == outputs(local_run)
     local_pq, dask_pq = tmp_path / "local-pq", tmp_path / "dask-pq"
     audit(archive["parquet"], local_pq, "--jobs", "1", "--partition-size", "7")
-    audit(archive["parquet"], dask_pq, "--engine", "dask", "--jobs", "2", "--partition-size", "7")
+    from distributed import LocalCluster
+
+    # an existing cluster, reached through its scheduler's address as a remote one would be
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        audit(archive["parquet"], dask_pq, "--scheduler", cluster.scheduler_address, "--partition-size", "7")
     assert outputs(dask_pq) == outputs(local_pq)
     findings = pq.read_table(local_pq / "findings.parquet")
     assert findings.equals(pq.read_table(local_run / "findings.parquet"))  # same rows from either export

@@ -37,7 +37,7 @@ _ISO_YEAR = re.compile(r"(\d{4})\b")
 
 def count_words(prose: str) -> int:
     """Words of the prose (runs of letters, with inner apostrophes and hyphens)."""
-    return sum(1 for _ in _WORD.finditer(prose))
+    return len(_WORD.findall(prose))
 
 
 def family_of(code: str) -> str:

@@ -17,9 +17,9 @@ def bounded(submit: Callable[[Any], Any], wait_first: Callable[[set[Any]], tuple
         pending.add(submit(item))
         while len(pending) >= limit:
             done, pending = wait_first(pending)
-            for future in sorted(done, key=id):
+            for future in done:
                 yield future.result()
     while pending:
         done, pending = wait_first(pending)
-        for future in sorted(done, key=id):
+        for future in done:
             yield future.result()
