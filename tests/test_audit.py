@@ -177,11 +177,11 @@ def test_a_killed_audit_resumes_where_it_stopped(tmp_path: Path) -> None:
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     parts = out / "partitions"
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(list(parts.glob("*[0-9].json"))) < 5 and proc.poll() is None:
+    while time.monotonic() < deadline and len(list(parts.glob("*.done"))) < 5 and proc.poll() is None:
         time.sleep(0.01)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    done = len(list(parts.glob("*[0-9].json")))
+    done = len(list(parts.glob("*.done")))
     assert 5 <= done < 60 and not (out / "summary.json").exists(), "the audit was not stopped midway"
     resumed = subprocess.run(cmd, capture_output=True, text=True, check=True)
     reused = int(resumed.stderr.split("resumed: ")[1].split()[0])

@@ -75,7 +75,8 @@ def render_report(summary: dict[str, Any]) -> str:
             f"<title>Archive audit: {escape(str(source))}</title><style>{CSS}</style></head><body>"
             f"<header><h1>Archive audit: {escape(str(source))}</h1>"
             f"<p>copylint {escape(summary['copylint'])} · {summary['articles']:,} articles in "
-            f"{summary['partitions']:,} partitions</p></header><main>{''.join(body)}</main></body></html>\n")
+            f"{summary['partitions']:,} partition{'' if summary['partitions'] == 1 else 's'}</p></header>"
+            f"<main>{''.join(body)}</main></body></html>\n")
 
 
 def _empty(text: str) -> str:
@@ -206,16 +207,20 @@ def _furniture(s: dict[str, Any], examples: list[str]) -> str:
     for i, r in enumerate(rows):
         anchor = f"f-{i}"
         span = span_bar(r["first"], r["last"], start, end) if r["first"] else ""
-        body.append(f'<tr><td>{escape(r["line"][:90])}</td><td><code>{r["code"]}</code></td>'
+        body.append(f'<tr><td>{escape(_cut(r["line"], 90))}</td><td><code>{r["code"]}</code></td>'
                     f'<td class="n">{_bar(r["articles"], top, "boilerplate")}{r["articles"]:,}</td>'
                     f'<td class="d">{escape(r["first"])}</td><td class="d">{escape(r["last"])}</td><td>{span}</td>'
                     f'<td><a href="#{anchor}">examples</a></td></tr>')
-        examples.append(_example_block(anchor, f"Furniture “{r['line'][:60]}”", r["examples"]))
+        examples.append(_example_block(anchor, f"Furniture “{_cut(r['line'], 60)}”", r["examples"]))
     note = (f"Web leftovers by the number of articles holding them, with the first and last date seen on the "
             f"archive's span ({escape(start)} to {escape(end)}): a leak after a migration starts late and runs on."
             if days else "Web leftovers by the number of articles holding them.")
     return (head + f'<p class="note">{note}</p><table><tr><th>line</th><th>rule</th><th>articles</th><th>first</th>'
             f'<th>last</th><th>when</th><th></th></tr>{"".join(body)}</table></section>')
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _bad_rows(s: dict[str, Any]) -> str:

@@ -90,8 +90,7 @@ def write_outputs(store: PartitionStore, count: int, out: str, config: Config, s
                 f.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
     summary = overview(merged, config, source, count)
     with open(os.path.join(out, "summary.json"), "w", encoding="utf-8") as f:
-        json.dump(summary, f, ensure_ascii=False, indent=1, sort_keys=True)
-        f.write("\n")
+        f.write(json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     with open(os.path.join(out, "report.html"), "w", encoding="utf-8") as f:
         f.write(render_report(summary))
     return summary

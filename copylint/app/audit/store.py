@@ -2,14 +2,15 @@
 
 ``DIR/partitions/`` holds ``run.json`` (what the partitions were made with: copylint's version, the
 configuration, the source and its columns, the partition size) and, per completed partition ``N``,
-``N.findings.parquet``, ``N.articles.parquet`` and, written last as the mark of completion,
-``N.json`` (the fingerprint of its input rows, its summary and its bad rows). A rerun with the same
-settings skips every partition whose stored fingerprint matches its rows; different settings start
-afresh.
+``N.findings.parquet``, ``N.articles.parquet``, ``N.summary.json.gz`` (its counts, bad rows and
+notices) and, written last as the mark of completion, ``N.done`` (the fingerprint of its input
+rows). A rerun with the same settings skips every partition whose stored fingerprint matches its
+rows; different settings start afresh.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -41,7 +42,7 @@ class PartitionStore:
             if stale:
                 shutil.rmtree(self.folder)
         os.makedirs(self.folder, exist_ok=True)
-        _write_json(key_path, self.run_key)
+        _write(key_path, json.dumps(self.run_key, sort_keys=True).encode("utf-8"))
         return stale
 
     def path(self, index: int, suffix: str) -> str:
@@ -50,21 +51,24 @@ class PartitionStore:
     def is_done(self, index: int, digest: str) -> bool:
         """Was partition ``index`` completed from rows with this fingerprint?"""
         try:
-            with open(self.path(index, "json"), encoding="utf-8") as f:
-                return json.load(f)["digest"] == digest
-        except (OSError, ValueError, KeyError):
+            with open(self.path(index, "done"), encoding="ascii") as f:
+                return f.read() == digest
+        except (OSError, ValueError):
             return False
 
     def save(self, result: PartitionResult, digest: str) -> None:
-        """Keep a completed partition (its ``.json`` last, so a half-written one is never taken as done)."""
+        """Keep a completed partition (its ``.done`` last, so a half-written one is never taken as done)."""
         write_rows(result.findings, findings_schema(), self.path(result.index, "findings.parquet"))
         write_rows(result.articles, articles_schema(), self.path(result.index, "articles.parquet"))
-        _write_json(self.path(result.index, "json"), {"digest": digest, "summary": result.summary,
-                                                      "bad_rows": result.bad_rows, "notices": result.notices})
+        summary = {"summary": result.summary, "bad_rows": result.bad_rows, "notices": result.notices}
+        _write(self.path(result.index, "summary.json.gz"),
+               gzip.compress(json.dumps(summary, ensure_ascii=False, sort_keys=True).encode("utf-8"), 3, mtime=0))
+        _write(self.path(result.index, "done"), digest.encode("ascii"))
 
     def load(self, index: int) -> dict[str, Any]:
-        with open(self.path(index, "json"), encoding="utf-8") as f:
-            return json.load(f)
+        """A completed partition's counts, bad rows and notices."""
+        with open(self.path(index, "summary.json.gz"), "rb") as f:
+            return json.loads(gzip.decompress(f.read()))
 
     def drop_beyond(self, count: int) -> None:
         """Remove partitions numbered ``count`` or more (left by a longer version of the input)."""
@@ -74,10 +78,11 @@ class PartitionStore:
                 os.unlink(os.path.join(self.folder, name))
 
 
-def _write_json(path: str, data: Any) -> None:
+def _write(path: str, data: bytes) -> None:
+    """Write ``data`` at ``path`` through a synced temporary file and a rename."""
     temp = path + ".tmp"
-    with open(temp, "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False, sort_keys=True)
+    with open(temp, "wb") as f:
+        f.write(data)
         f.flush()
         os.fsync(f.fileno())
     os.replace(temp, path)
