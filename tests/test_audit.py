@@ -267,3 +267,24 @@ def test_progress_bar_only_on_a_terminal(archive, tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "copylint", "audit", str(archive["clean_jsonl"]), "--out",
                              str(tmp_path / "o"), "--jobs", "1"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stderr.count("\n") == 1, result.stderr
+
+
+def test_bad_rows_of_csv_and_parquet_exports(tmp_path: Path) -> None:
+    import pyarrow as pa
+
+    good = articles(3)
+    header = b"id,text\n"
+    body = b"".join(f'{r["id"]},"{r["text"]}"\n'.encode() for r in good)
+    (tmp_path / "export.csv").write_bytes(header + body + b'bad-bytes,"caf\xe9"\nempty,""\n')
+    summary = audit(tmp_path / "export.csv", tmp_path / "csv-out", "--jobs", "1")
+    assert (summary["articles"], summary["bad_rows"]) == (3, 2)
+    bad = (tmp_path / "csv-out" / "bad_rows.jsonl").read_text(encoding="utf-8")
+    assert "not valid UTF-8" in bad and "empty text" in bad and "export.csv:" in bad
+    texts = [r["text"].encode() for r in good] + [b"caf\xe9", None]
+    table = pa.table({"id": ["a", "b", "c", "latin1", "null"], "text": pa.array(texts, pa.binary())})
+    pq.write_table(table, tmp_path / "export.parquet")
+    summary = audit(tmp_path / "export.parquet", tmp_path / "pq-out", "--jobs", "1")
+    assert (summary["articles"], summary["bad_rows"]) == (3, 2)
+    reasons = {b["id"]: b["reason"] for b in summary["bad_row_examples"]}
+    assert reasons == {"latin1": "text column 'text' is not valid UTF-8",
+                       "null": "no text (column 'text' is missing or null)"}
