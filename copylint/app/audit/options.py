@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from copylint.app.audit.engines import ENGINES
-from copylint.app.audit.sources import Columns, Source, open_source
+from copylint.app.audit.sources import Columns
 
 #: rows per partition unless --partition-size says otherwise
 DEFAULT_PARTITION_SIZE = 500
@@ -39,10 +39,10 @@ def add_engine_arguments(p: argparse.ArgumentParser) -> None:
                    help=f"rows per partition (default {DEFAULT_PARTITION_SIZE})")
 
 
-def source_from_args(args: argparse.Namespace) -> Source:
-    columns = Columns(id=args.id, text=args.text, format=args.format_column, date=args.date,
-                      section=args.section, author=args.author, url=args.url)
-    return open_source(args.source, columns, args.format_in)
+def columns_from_args(args: argparse.Namespace) -> Columns:
+    """The export's columns, as the source options name them."""
+    return Columns(id=args.id, text=args.text, format=args.format_column, date=args.date,
+                   section=args.section, author=args.author, url=args.url)
 
 
 @contextmanager

@@ -17,8 +17,9 @@ import sys
 import time
 
 from copylint.app.audit.extra import require
-from copylint.app.audit.options import add_engine_arguments, add_source_arguments, progress_bar, source_from_args
-from copylint.app.runner import config_finder
+from copylint.app.audit.options import add_engine_arguments, add_source_arguments, columns_from_args, progress_bar
+from copylint.app.audit.sources import open_source
+from copylint.app.runner import add_config_arguments, config_finder
 from copylint.core.errors import CopylintError
 
 NAME = "audit"
@@ -31,24 +32,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the outputs (created if missing)")
     add_source_arguments(p)
     add_engine_arguments(p)
-    p.add_argument("--config", metavar="FILE", help="use this config file (.copylint.toml or pyproject.toml)")
-    p.add_argument("--isolated", action="store_true", help="ignore every config file")
-    p.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to run (replaces config)")
-    p.add_argument("--extend-select", metavar="CODES", help="codes or prefixes to run in addition")
-    p.add_argument("--ignore", metavar="CODES", help="codes or prefixes never to run")
-    p.add_argument("--dialect", choices=["any", "en-GB", "en-US"], help="accepted English spellings")
-    p.add_argument("--word-list", action="append", default=[], metavar="FILE",
-                   help="extra accepted words, one per line (repeatable)")
-    p.add_argument("--pack", action="append", default=[], metavar="PACK",
-                   help="extra rule pack: a TOML file or a built-in pack's name (repeatable)")
-    p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE", help="set a rule option")
+    add_config_arguments(p)
 
 
 def run(args: argparse.Namespace) -> int:
     require("pyarrow.parquet", "copylint audit")
     if args.partition_size < 1:
         raise CopylintError("--partition-size must be at least 1")
-    source = source_from_args(args)
+    source = open_source(args.source, columns_from_args(args), args.format_in)
     config = config_finder(args).for_path(args.source)
     from copylint.app.audit.engines import open_engine
     from copylint.app.audit.run import run_audit

@@ -18,9 +18,9 @@ import os
 import sys
 
 from copylint.app.audit.engines import open_engine
-from copylint.app.audit.options import add_engine_arguments, add_source_arguments, progress_bar
+from copylint.app.audit.options import add_engine_arguments, add_source_arguments, columns_from_args, progress_bar
 from copylint.app.audit.partition import count_lines
-from copylint.app.audit.sources import Columns, Source, open_source, partitions
+from copylint.app.audit.sources import Source, open_source, partitions
 from copylint.checks.boilerplate.learn import LineCounter, default_min_documents, pack_text
 from copylint.core.errors import CopylintError
 
@@ -46,8 +46,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.partition_size < 1:
         raise CopylintError("--partition-size must be at least 1")
-    columns = Columns(id=args.id, text=args.text, format=args.format_column, date=args.date,
-                      section=args.section, author=args.author, url=args.url)
+    columns = columns_from_args(args)
     sources = [open_source(p, columns, args.format_in) for p in args.paths]
     counter = LineCounter(max_words=args.max_words)
     bad_rows = 0
