@@ -41,6 +41,15 @@ def add_selection_arguments(p: argparse.ArgumentParser) -> None:
     """Options that choose configuration and rules (shared by check and fix)."""
     p.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                    help="files or folders to check; - reads standard input (default: .)")
+    add_config_arguments(p)
+    p.add_argument("--format-in", choices=None, metavar="FORMAT",
+                   help="read every input as this format (text, markdown, html) instead of by extension")
+    p.add_argument("--stdin-filename", metavar="PATH",
+                   help="name to report, and to pick format and config by, for standard input")
+
+
+def add_config_arguments(p: argparse.ArgumentParser) -> None:
+    """The configuration file and the command-line overrides of it (what :func:`config_finder` reads)."""
     p.add_argument("--config", metavar="FILE", help="use this config file (.copylint.toml or pyproject.toml)")
     p.add_argument("--isolated", action="store_true", help="ignore every config file")
     p.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to run (replaces config)")
@@ -53,10 +62,6 @@ def add_selection_arguments(p: argparse.ArgumentParser) -> None:
                    help="extra rule pack: a TOML file or a built-in pack's name (repeatable)")
     p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                    help="set a rule option (value parsed as TOML, else a string)")
-    p.add_argument("--format-in", choices=None, metavar="FORMAT",
-                   help="read every input as this format (text, markdown, html) instead of by extension")
-    p.add_argument("--stdin-filename", metavar="PATH",
-                   help="name to report, and to pick format and config by, for standard input")
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:

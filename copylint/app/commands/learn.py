@@ -1,8 +1,11 @@
 """Learn a site's boilerplate: write a pack of the lines that recur across many of its articles.
 
     copylint learn articles/planet/ --out rules/site-planet.toml
+    copylint learn planet.jsonl.gz --text body --out rules/site-planet.toml --engine dask
 
-The pack is off by default: review it (delete anything that is real copy), then enable it with
+Reads the same sources as ``copylint audit`` (folders and article files, JSONL, CSV/TSV, Parquet)
+on the same engines (local processes, or Dask with --engine dask / --scheduler). The pack is off
+by default: review it (delete anything that is real copy), then enable it with
 ``packs = ["rules/site-planet.toml"]`` in ``[tool.copylint]``. Each entry records in how many of the
 articles it was found.
 """
@@ -10,71 +13,79 @@ articles it was found.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 
-from copylint import readers
-from copylint.app.runner import discover
-from copylint.app.sources import read_source
+from copylint.app.audit.engines import open_engine
+from copylint.app.audit.options import add_engine_arguments, add_source_arguments, columns_from_args, progress_bar
+from copylint.app.audit.partition import count_lines
+from copylint.app.audit.sources import Source, open_source, partitions
 from copylint.checks.boilerplate.learn import LineCounter, default_min_documents, pack_text
-from copylint.core.errors import InputError
+from copylint.core.errors import CopylintError
 
 NAME = "learn"
 HELP = "learn a site's recurring boilerplate lines into a rule pack"
 ORDER = 40
+#: bad rows printed one by one (the rest are counted)
+SHOWN_BAD_ROWS = 20
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH", help="articles from one source: files or folders")
+    p.add_argument("paths", nargs="+", metavar="SOURCE",
+                   help="articles from one source: files or folders, or a JSONL, CSV/TSV or Parquet export")
     p.add_argument("--out", required=True, metavar="FILE", help="the pack to write, e.g. rules/site-NAME.toml")
     p.add_argument("--min-docs", type=int, metavar="N",
                    help="keep lines found in at least N articles (default: 5%% of them, at least 3)")
     p.add_argument("--max-words", type=int, default=25, metavar="N",
                    help="ignore lines longer than N words (default: 25)")
-    p.add_argument("--format-in", metavar="FORMAT", help="read every input as this format (text, markdown, html)")
+    add_source_arguments(p)
+    add_engine_arguments(p)
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = list(discover(args.paths))
-    missing = [p for p in paths if not os.path.exists(p)]
-    if missing:
-        print(f"copylint: error: {missing[0]}: no such file or folder", file=sys.stderr)
-        return 2
+    if args.partition_size < 1:
+        raise CopylintError("--partition-size must be at least 1")
+    columns = columns_from_args(args)
+    sources = [open_source(p, columns, args.format_in) for p in args.paths]
     counter = LineCounter(max_words=args.max_words)
-    problems: list[str] = []
-    if sys.stderr.isatty():
-        from rich.progress import Progress
-
-        with Progress(transient=True) as progress:
-            task = progress.add_task("reading articles", total=len(paths))
-            for path in paths:
-                _read(path, args.format_in, counter, problems)
-                progress.advance(task)
-    else:
-        for path in paths:
-            _read(path, args.format_in, counter, problems)
-    for problem in problems:
-        print(f"copylint: error: {problem}", file=sys.stderr)
+    bad_rows = 0
+    engine = open_engine(args.engine, args.jobs, args.scheduler)
+    try:
+        with progress_bar("reading articles", lambda: _total(sources)) as advance:
+            rows = itertools.chain.from_iterable(s.rows() for s in sources)
+            waiting: dict[int, LineCounter] = {}  # merged in partition order, so the examples are the first
+            next_index = 0
+            for index, part, bad in engine.map(count_lines, partitions(rows, args.partition_size), args.max_words):
+                for row in bad:
+                    if bad_rows < SHOWN_BAD_ROWS:
+                        print(f"copylint: bad row: {row.where}: {row.reason}", file=sys.stderr)
+                    bad_rows += 1
+                waiting[index] = part
+                while next_index in waiting:
+                    counter.merge(waiting.pop(next_index))
+                    next_index += 1
+                if advance:
+                    advance(part.documents + len(bad))
+    finally:
+        engine.close()
+    if bad_rows > SHOWN_BAD_ROWS:
+        print(f"copylint: ... and {bad_rows - SHOWN_BAD_ROWS} more bad rows", file=sys.stderr)
     if counter.documents == 0:
         print("copylint: error: no articles read", file=sys.stderr)
         return 2
     min_docs = args.min_docs or default_min_documents(counter.documents)
-    rows = counter.recurring(min_docs)
+    rows_found = counter.recurring(min_docs)
     source = ", ".join(os.path.basename(os.path.normpath(p)) for p in args.paths)
     folder = os.path.dirname(os.path.abspath(args.out))
     os.makedirs(folder, exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as f:
-        f.write(pack_text(rows, counter.documents, source))
-    print(f"copylint: {len(rows)} lines recur in at least {min_docs} of {counter.documents} articles; "
+        f.write(pack_text(rows_found, counter.documents, source))
+    print(f"copylint: {len(rows_found)} lines recur in at least {min_docs} of {counter.documents} articles; "
           f"wrote {args.out} (off by default: review it, then add it to `packs`)", file=sys.stderr)
     return 0
 
 
-def _read(path: str, format_in: str | None, counter: LineCounter, problems: list[str]) -> None:
-    try:
-        source = read_source(path)
-    except InputError as exc:
-        problems.append(str(exc))
-        return
-    doc = readers.read(source, path, format_in or readers.format_for_path(path))
-    counter.add(doc.prose)
+def _total(sources: list[Source]) -> int | None:
+    counts = [s.estimated_rows() for s in sources]
+    return None if None in counts else sum(c or 0 for c in counts)

@@ -50,6 +50,13 @@ class LineCounter:
                 self.examples.setdefault(key, line)
         self.counts.update(seen)
 
+    def merge(self, other: LineCounter) -> None:
+        """Add the counts of another counter (of later documents: the examples seen first stay)."""
+        self.documents += other.documents
+        self.counts.update(other.counts)
+        for key, line in other.examples.items():
+            self.examples.setdefault(key, line)
+
     def recurring(self, min_documents: int) -> list[tuple[str, int]]:
         """Lines found in at least ``min_documents`` documents, most frequent first."""
         rows = [(self.examples[k], n) for k, n in self.counts.items() if n >= min_documents]

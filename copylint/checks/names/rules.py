@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from copylint.checks.names.acronyms import acronym_styles, acronym_uses
 from copylint.checks.names.groups import Groups, NearMisses, Occurrence, fold, forms_of
 from copylint.checks.names.mentions import starts_line
-from copylint.checks.names.style import HouseStyles, house_styles, mention_scanner
+from copylint.checks.names.style import HouseStyles, document_mentions, house_styles, mention_scanner
 from copylint.checks.names.word_forms import HYPHENATION_KIND, distinct_compounds, lowercase_words, mixed_forms
 from copylint.core.document import Document
 from copylint.core.errors import ConfigError
@@ -76,7 +76,7 @@ class NameVariants(Rule):
             return next_word.islower() and len(word) > 1 and lex.is_common(next_word) and lex.knows(word)
 
         scanner = mention_scanner(ctx)
-        by_key = forms_of(scanner.mentions(doc.prose), lex.is_common, is_compound)
+        by_key = forms_of(document_mentions(doc, ctx), lex.is_common, is_compound)
         for handle in {fold(h) for h in _HANDLE.findall(doc.prose)} & by_key.keys() if "@" in doc.prose else ():
             # FoxNewsSunday (@FoxNewsSunday): an account's name written bare, not a spelling of Fox News Sunday
             by_key[handle] = [o for o in by_key[handle] if " " in o.surface]

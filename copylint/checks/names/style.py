@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from copylint.checks.names.groups import fold
-from copylint.checks.names.mentions import MentionScanner
+from copylint.checks.names.mentions import Mention, MentionScanner
 from copylint.language.name_parts import name_parts
 
 if TYPE_CHECKING:
+    from copylint.core.document import Document
     from copylint.core.packs import Pack
     from copylint.core.rule import Context
 
@@ -74,6 +75,13 @@ def house_styles(ctx: Context) -> HouseStyles:
         return HouseStyles(tuple(entries), by_key)
 
     return ctx.resources.get(("names-house-styles", tuple(p.path for p in packs)), build)
+
+
+def document_mentions(doc: Document, ctx: Context) -> list[Mention]:
+    """The mentions of ``doc``'s prose, scanned once per document (CL201 and the archive audit
+    both read them); callers must not change the list."""
+    scanner = mention_scanner(ctx)
+    return doc.memo(("names.mentions", id(scanner)), lambda: scanner.mentions(doc.prose))
 
 
 def mention_scanner(ctx: Context) -> MentionScanner:
