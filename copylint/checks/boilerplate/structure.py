@@ -3,19 +3,24 @@
 The article body is anchored by its *prose* lines: long enough, dense in function words, mostly
 lower-case words, not a truncated teaser. Lines before the first prose line and after the last one
 (the head and the tail) are where pasted page furniture collects, so there a line only has to lack
-the shape of a sentence to be flagged. Between prose lines (the middle) a line needs strong evidence
-of its own: a timestamp, a count, a menu, a teaser link, a bare address, a label made of UI words.
-The first line is the headline and is never judged by shape; bylines, datelines and quoted speech
-are article furniture or copy, never boilerplate.
+the shape of a sentence to be flagged. Inside the body only what is furniture wherever it stands is
+flagged: a count, a menu, a bare address, a label of button words, a teaser link, a publication
+stamp. Structured content (lists, results and fixtures, line-ups and fact boxes, rows of figures,
+timelines, transcripts, recipes, subheadings, datelines, day headings, attributions, separators) is
+copy in another shape and never flagged; where a line is doubtful nothing is said. The first line
+is the headline and is never judged by shape; bylines, datelines and quoted speech are article
+furniture or copy, never boilerplate.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from copylint.checks.boilerplate.lines import LineFeatures
+from copylint.checks.boilerplate.lines import FIXTURE, SEPARATOR, LineFeatures, line_features, stop_words
 
 #: a prose (anchor) line has at least this many words
 PROSE_MIN_WORDS = 8
@@ -33,12 +38,15 @@ EDGE_SENTENCE_MIN_WORDS = 10
 #: a short punctuated sentence needs some function words or lower-case words ("Share prices rose.")
 SENTENCE_END_STOP_RATIO = 0.15
 #: a question or exclamation this short, standing alone, is a teaser ("Have a tip?")
-TEASER_MAX_WORDS = 8
+TEASER_MAX_WORDS = 5
 #: a run of at least this many lines, most of at least LIST_ITEM_WORDS words, is a list (a fact box
 #: of nominees, results, specifications), not page furniture
 LIST_RUN = 3
 LIST_ITEM_WORDS = 3
 LIST_MARKS = ("(", " - ", " – ", ":", ",", "&", "/", ";")
+#: ... and so is a run of at least this many short lines, half of them using the article's words
+#: (nominees, places, symptoms), none a pack phrase or a label of button words
+TOPICAL_LIST_RUN = 4
 #: a line sharing none of its content words (at least this many) with the article is on another subject...
 MIN_OFF_TOPIC_WORDS = 3
 #: ... when the article has at least this many distinct content stems to share
@@ -50,9 +58,14 @@ ON_TOPIC_SHARED = 3
 MAX_SHAPE_WORDS = 25
 #: up to this many lines standing together between two paragraphs are judged as lone lines
 MAX_LONE_RUN = 2
-#: a lone non-sentence line between two paragraphs is flagged up to this length (a subheading is
-#: the risk; most are a few words, and so is most furniture)
-MAX_LONE_WORDS = 12
+#: an article with this many lone lines between paragraphs that share no word with it (or two
+#: written alike) has subheadings
+MIN_SUBHEADINGS = 3
+#: a fragment glued in front of a sentence is judged up to this many words (and so is a line heading
+#: a list)
+MAX_GLUED_WORDS = 12
+#: ... when the sentence after it has at least this many words
+MIN_GLUED_TAIL = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +95,11 @@ def _sentence_shaped(f: LineFeatures, edge: bool = False) -> bool:
     if f.title_case or f.all_caps or f.truncated:
         return False
     if f.sentence_end:
-        if f.text.rstrip("\"'”’)]").endswith(("?", "!")) and f.words < TEASER_MAX_WORDS:
+        if f.text.rstrip("\"'”’)]").endswith(("?", "!")) and f.words <= TEASER_MAX_WORDS:
             return False
-        if f.words < TEASER_MAX_WORDS:
+        if f.words == 2:  # "He was 65."
+            return f.stop_ratio >= 0.5 and f.ui_ratio == 0
+        if f.words < 8:
             return f.words >= 3 and (f.stop_ratio >= SENTENCE_END_STOP_RATIO or f.cap_ratio < 0.34)
         return f.stop_ratio > 0
     min_words = EDGE_SENTENCE_MIN_WORDS if edge else SENTENCE_MIN_WORDS
@@ -99,12 +114,15 @@ def _heading(f: LineFeatures) -> bool:
 def _furniture(f: LineFeatures) -> bool:
     """Article furniture that is not boilerplate: bylines, staff credits, author notes, datelines, a
     wire sign-off."""
-    return f.byline or f.staff_credit or f.author_note or f.sign_off or (f.dateline and not f.timestamp)
+    return (f.byline or f.staff_credit or f.author_note or f.sign_off or f.dateline_stub
+            or (f.dateline and not f.timestamp))
 
 
-def strong_evidence(f: LineFeatures) -> str | None:
-    """Why a line is furniture wherever it stands, or None."""
-    if f.timestamp:
+def strong_evidence(f: LineFeatures, *, inside: bool = False) -> str | None:
+    """Why a line is furniture, or None. ``inside`` the article body a date or a time alone is a
+    day heading or a timeline entry: only a stamp that says what it stamps ("Updated ...", "...
+    ago") counts there."""
+    if f.timestamp and (not inside or f.stamped):
         return "a bare date or timestamp"
     if f.count:
         return "a count of comments, shares or views"
@@ -172,26 +190,60 @@ def classify(lines: Sequence[LineFeatures], matched: frozenset[int] = frozenset(
     body = body[lo:hi]
     # without any prose there is no head or tail to speak of: only strong evidence counts
     first, last = (body[0], body[-1]) if body else (0, n)
-    listed = _list_items(lines, prose)
+    structured = _structured(lines, prose, shared, matched)
     out = []
+    lone = []  # lines between paragraphs that share no word with the article
     for i, f in enumerate(lines):
-        if i == 0 or i in matched or _furniture(f):
+        if i == 0 or i in matched or _furniture(f) or i in structured or _continues(f):
             continue
+        if f.words > MAX_SHAPE_WORDS and not (f.menu_separators >= 2 and not f.sentence_breaks):
+            continue  # pasted furniture lines are short; a long one is copy, or a menu
         edge = i < first or i > last
-        lone = not edge and _between_paragraphs(prose, i)
-        reason = None if prose[i] else strong_evidence(f)
-        if reason is None and i not in listed and f.words <= MAX_SHAPE_WORDS:
-            if (edge or lone) and off_topic(i):
-                reason = "a line on another subject, sharing no word with the article"
-            elif prose[i] or _sentence_shaped(f, edge) or on_topic(i):
-                pass
-            elif edge:
+        if prose[i]:  # copy, unless it is a teaser headline for another story before or after the article
+            if edge and off_topic(i) and not f.sentence_end:
+                out.append(Verdict(i, "a line on another subject, sharing no word with the article"))
+            continue
+        reason = strong_evidence(f, inside=not edge)
+        if reason is None and edge and off_topic(i) and not f.sentence_end:
+            reason = "a line on another subject, sharing no word with the article"
+        elif reason is None and edge and not _sentence_shaped(f, edge):
+            if not on_topic(i):
                 reason = f"a line without sentence shape at the {'start' if i < first else 'end'} of the article"
-            elif lone and f.words <= MAX_LONE_WORDS and not _heading(f):
-                reason = "a lone line without sentence shape between paragraphs"
+        elif (reason is None and not edge and f.topic and not shared[i] and article_topic >= MIN_ARTICLE_TOPIC
+              and not f.sentence_end and f.text.rstrip()[-1:] not in "?!" and not (f.all_caps and not f.ui_ratio)
+              and (len(f.topic) >= MIN_OFF_TOPIC_WORDS or not (_sentence_shaped(f) or _heading(f)))
+              and _between_paragraphs(prose, i)):
+            lone.append(i)
         if reason is not None:
             out.append(Verdict(i, reason))
+    # such a line is a leftover, unless the article has several, or two written alike: its subheadings
+    styles = Counter(_style(lines[k]) for k in lone)
+    if len(lone) < MIN_SUBHEADINGS:
+        out.extend(Verdict(k, "a line between paragraphs sharing no word with the article")
+                   for k in lone if styles[_style(lines[k])] == 1)
+        out.sort(key=lambda v: v.index)
     return out
+
+
+def _style(f: LineFeatures) -> str:
+    """How a short line is written: in capitals, in Title Case, in sentence case, or otherwise."""
+    return "caps" if f.all_caps else "title" if f.title_case else "sentence" if f.sentence_case else "other"
+
+
+#: the last word of a line that introduces a list ("Initiatives include:")
+_INTRODUCING = frozenset({"include", "includes", "including", "follow", "follows", "following", "below", "are"})
+
+
+def _continues(f: LineFeatures) -> bool:
+    """A line that goes on into the next: it ends in a comma ("With much love, and gratitude,"), or it
+    introduces what follows ("Its pillars include:", "Here's the clip:")."""
+    text = f.text.rstrip()
+    if text.endswith(","):
+        return True
+    if not text.endswith(":") or f.all_caps or f.ui_ratio:
+        return False
+    last = text[:-1].split()[-1].lower() if text[:-1].split() else ""
+    return (f.words >= 3 and f.lower_words >= 2) or last in _INTRODUCING
 
 
 def _between_paragraphs(prose: list[bool], i: int) -> bool:
@@ -201,11 +253,37 @@ def _between_paragraphs(prose: list[bool], i: int) -> bool:
     return bool(before and after) and before + after <= MAX_LONE_RUN + 1
 
 
-def _list_items(lines: Sequence[LineFeatures], prose: list[bool]) -> set[int]:
+#: kinds of structured content that a single line shows; any other kind needs two lines of it in the
+#: article (a list has items, a transcript questions, a timeline entries, a table rows): alone, a
+#: line of that shape is as likely a teaser ("7. Man City", "- Celeb Babes Gallery")
+SINGLE_LINE_KINDS = frozenset({FIXTURE, SEPARATOR})
+
+
+def _structured(lines: Sequence[LineFeatures], prose: list[bool], shared: list[int],
+                matched: frozenset[int]) -> set[int]:
+    """Lines of structured content (list items, results, timeline entries, transcript lines, fields,
+    rows of figures, attributions, separators, day headings; and a line that heads a list), and runs
+    of short lines that share their punctuation. Counts and stamps are furniture, not structure."""
+    kinds = [None if f.count or (f.timestamp and f.stamped) else f.structured for f in lines]
+    repeated = Counter(kinds)
+    out = {i for i, kind in enumerate(kinds) if kind is not None and (kind in SINGLE_LINE_KINDS or repeated[kind] > 1)}
+    out |= _list_items(lines, prose, shared, matched)
+    # a short line right before two list items is the list's heading ("Ingredients", "Method")
+    for i in range(1, len(lines) - 2):
+        if i + 1 in out and i + 2 in out and lines[i].words <= MAX_GLUED_WORDS and not lines[i].menu_separators:
+            out.add(i)
+    return out
+
+
+def _list_items(lines: Sequence[LineFeatures], prose: list[bool], shared: list[int],
+                matched: frozenset[int]) -> set[int]:
     """Lines that read as items of a list rather than a block of links: bulleted items of a few
-    words, and runs of several lines of a few words that share their punctuation."""
+    words; runs of several lines of a few words that share their punctuation; and runs of several
+    short lines of which none is a pack phrase or a count, menu or button label and some use the
+    article's words (nominees, places, symptoms under a heading), not a block of teasers for other
+    stories."""
     out = {i for i, f in enumerate(lines)
-           if f.bulleted and f.words >= 2 and not f.menu_separators
+           if f.bulleted and f.words >= 2 and not line_features(f.text[2:]).menu_separators
            and not (f.title_case and f.words <= LIST_ITEM_WORDS + 1)}
     shapeless = [not prose[i] and not _sentence_shaped(f) for i, f in enumerate(lines)]
     i = 1
@@ -216,8 +294,39 @@ def _list_items(lines: Sequence[LineFeatures], prose: list[bool]) -> set[int]:
         run = [lines[k] for k in range(i, j)]
         if len(run) >= LIST_RUN and sorted(f.words for f in run)[len(run) // 2] >= LIST_ITEM_WORDS:
             # items of a list share their punctuation: "Name (Show, Channel)", "Award - Winner"
-            shared = max(sum(mark in f.text for f in run) for mark in LIST_MARKS)
-            if shared * 3 >= len(run) * 2:
+            marks = max(sum(mark in f.text for f in run) for mark in LIST_MARKS)
+            if marks * 3 >= len(run) * 2:
                 out.update(range(i, j))
+        if (len(run) >= TOPICAL_LIST_RUN and not any(k in matched or strong_evidence(lines[k]) for k in range(i, j))
+                and sum(shared[k] > 0 for k in range(i, j)) * 2 >= len(run)):
+            out.update(range(i, j))
         i = j + 1
     return out
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _lower_content_word(f: LineFeatures) -> bool:
+    """Has the line a content word in lower case (a sentence piece, not a title: "His version of ...")?"""
+    stops = stop_words()
+    return any(w[0].islower() and w.lower() not in stops for w in _LETTER_WORD.findall(f.text))
+
+
+def glued_fragment(f: LineFeatures, shared: int, article_topic: int, tail_words: int) -> str | None:
+    """Why a fragment glued in front of a sentence, inside a paragraph ("...had passed. Print Edition
+    The river rose."), is furniture; or None. It needs strong evidence, or a headline shape (Title
+    Case) with content words none of which the article uses. A subheading or a list item scraped
+    onto the line is on the article's subject, in sentence case or in capitals, and is left alone,
+    as are bylines, datelines, attributions and quotations."""
+    if not 1 <= f.words <= MAX_GLUED_WORDS or tail_words < MIN_GLUED_TAIL or f.quoted or _furniture(f):
+        return None
+    if f.text.rstrip()[-1:] in ",;:" or f.structured is not None:
+        return None
+    evidence = strong_evidence(f, inside=True)
+    if evidence is not None:
+        return f"{evidence}, glued into a paragraph"
+    if (f.title_case and f.topic and not shared and article_topic >= MIN_ARTICLE_TOPIC and not _heading(f)
+            and not _lower_content_word(f)):
+        return "a headline or menu item glued into a paragraph, sharing no word with the article"
+    return None

@@ -166,6 +166,8 @@ class Misspelling(Rule):
                 continue
             if damaged and any(d.start < token.end and token.start < d.end for d in damaged):
                 continue  # Potterâs: the encoding-damage rule reports it
+            if doc.furniture and doc.in_furniture(token.start, token.end):
+                continue  # web furniture a boilerplate rule flagged is not the article's copy
             unknown = _unknown_pieces(token.text, knows)
             if not unknown:
                 known_tokens[token.text] = None
