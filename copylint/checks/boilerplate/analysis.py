@@ -23,10 +23,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from copylint.checks.boilerplate.blocks import blocks
-from copylint.checks.boilerplate.lines import LineFeatures, line_features
-from copylint.checks.boilerplate.phrases import PhraseMatch, PhraseMatcher, open_ended
-from copylint.checks.boilerplate.sentences import OPENERS, glue_points, may_hide_a_sentence, sentence_spans
-from copylint.checks.boilerplate.structure import Verdict, classify, glued_fragment
+from copylint.checks.boilerplate.lines import LineFeatures, line_features, stop_words, ui_words
+from copylint.checks.boilerplate.phrases import Phrase, PhraseMatch, PhraseMatcher, core_span, open_ended
+from copylint.checks.boilerplate.sentences import (
+    OPENERS,
+    capitals_after_lower,
+    glue_points,
+    may_hide_a_sentence,
+    sentence_spans,
+)
+from copylint.checks.boilerplate.structure import Verdict, classify, glued_fragment, reads_as_copy, sentence_shaped
 from copylint.core.document import Document
 from copylint.core.finding import Edit
 from copylint.core.rule import Context
@@ -34,6 +40,19 @@ from copylint.core.rule import Context
 #: a clause joined by a dash, comma, semicolon or colon (and the spaces around it)
 _JOINER = re.compile(r"""\s*[-–—,;:]\s*$""")
 _QUOTES = "\"“‘'"
+#: a sentence end after a word
+_SENTENCE_END = re.compile(
+    r"""[a-z0-9)][.!?]+["'”’)]*(?:\s|$|(?=[–—|•·,-])|(?=["“‘(\[]?[A-Z\d©]))|(?<=[a-z]{3})[.!?](?=[a-z]{2})""")
+_JOINING = ",;:–—-"
+#: a capitalised word right after another one
+_CAPITAL_AFTER_CAPITAL = re.compile(r"\b(?=[A-Z][\w'’.-]*\s+([A-Z][\w'’.-]*)\s)")
+#: ... from which this many words that read as copy follow
+STORY_WORDS = 8
+#: what separates the items of a menu
+_MENU_GAP = re.compile(r"\s*[|•·»›]\s*|\s{2,}")
+_CAPITALS_WORD = re.compile(r"\b[A-Z]{2,}\b")
+#: where a sentence glued on after a phrase may start: the start, or after a joining mark, a capital
+_COPY_START = re.compile(r"""(?:^|[,;:–—-])\s*(["“‘]?[A-Z])""")
 #: the sentence's own final punctuation (kept when a clause at its end is cut off)
 _FINAL_STOP = re.compile(r"""[.!?]+["'”’)\]]*$""")
 #: an opening this short before the joiner is part of the boilerplate ("For more, follow us on X.")
@@ -46,7 +65,14 @@ MAX_LINK_WORDS = 20
 MAX_START_WORDS = 40
 #: a sentence that a phrase with open ends matches ("Updated {any}", "{any}all rights reserved") is
 #: furniture entire up to this many words
-MAX_OPEN_WORDS = 15
+MAX_OPEN_WORDS = 20
+#: ... unless what its open end takes has this many content words in lower case: a sentence of copy
+#: ("© 2024 Example Media Analysts expect more details to follow from the company")
+OPEN_COPY_WORDS = 4
+#: a sentence glued on after a phrase is copy from this many words ("..., He declined to comment.")
+GLUED_COPY_WORDS = 3
+#: words that read as copy with this many content words in lower case are copy, full stop or not
+LONG_COPY_WORDS = 5
 
 
 #: what a span is: a whole block (line), sentences of a block, a clause joined to a sentence, a
@@ -124,7 +150,8 @@ def sentence_span(prose: str, block: tuple[int, int], start: int, end: int) -> S
     if prose[end:block_end].strip():
         while cut_end < block_end and prose[cut_end].isspace():
             cut_end += 1
-    else:
+    else:  # the last sentence: it goes with the spaces before it (and any after it)
+        cut_end = block_end
         while cut_start > block_start and prose[cut_start - 1].isspace():
             cut_start -= 1
     return Span(start, end, Edit(cut_start, cut_end, ""), "sentence")
@@ -149,11 +176,15 @@ def _whole_block(text: str, m: PhraseMatch) -> bool:
     kind = m.phrase.match
     if kind == "line":
         return not open_ended(m.phrase) or (len(sentence_spans(text)) == 1 and _unglued(text, 0, len(text),
-                                                                                       MAX_OPEN_WORDS))
+                                                                                       MAX_OPEN_WORDS)
+                                            and not _holds_copy(text, m.phrase))
     if kind == "prefix":
-        return _words(text[m.end:]) <= MAX_LINK_WORDS and not may_hide_a_sentence(text, m.end, len(text))
+        rest = text[m.end:]
+        return (_words(rest) <= MAX_LINK_WORDS and not may_hide_a_sentence(text, m.start, len(text), m.end)
+                and not _sentence_of_copy(rest))
     if kind == "start":
-        return _words(text) <= MAX_START_WORDS and not may_hide_a_sentence(text, m.end, len(text))
+        return (_words(text) <= MAX_START_WORDS and not may_hide_a_sentence(text, m.start, len(text), m.end)
+                and len(sentence_spans(text)) == 1 and _copy_after(text[m.end:]) is None)
     return False
 
 
@@ -191,10 +222,12 @@ def _sentence_hit(prose: str, block: tuple[int, int], start: int, end: int, phra
             hit = _opening_hit(prose, block, start, end, PhraseMatch(m.phrase, lead + m.start, lead + m.end))
         else:
             hit = _joined_clause(prose, block, start, end, phrases)
-    if hit is None or hit.span.delete is None:
+    if hit is None or hit.span.cut in ("fragment", "phrase"):
         glued = phrases.glued_opening(text)
         if glued is not None and _sentence_follows(text, glued):
-            return PhraseHit(fragment_span(prose, start, start + _next_word(text, glued.end)), glued)
+            fragment = PhraseHit(fragment_span(prose, start, start + _next_word(text, glued.end)), glued)
+            if hit is None or hit.span.delete is None or fragment.span.end > hit.span.end:
+                return fragment
     return hit
 
 
@@ -218,14 +251,93 @@ def _line_phrase_sentence(prose: str, block: tuple[int, int], start: int, end: i
     takes the sentence only when no sentence is glued on in it; when one is, the part before it,
     if the phrase is all of that part, is a fragment glued on ("Copyright 2008 Times All Rights
     Reserved The river rose.")."""
-    if not open_ended(m.phrase) or _unglued(prose, start, end, MAX_OPEN_WORDS):
+    if not open_ended(m.phrase) or (_unglued(prose, start, end, MAX_OPEN_WORDS)
+                                    and not _holds_copy(prose[start:end], m.phrase)):
         return PhraseHit(sentence_span(prose, block, start, end), m)
     glue = next(glue_points(prose, start, end), None)
     if glue is not None:
-        head = phrases.opening(prose[start:glue])
-        if head is not None and head.phrase.match == "line":
+        text = prose[start:glue]
+        head = phrases.opening(text)
+        if head is not None and head.phrase.match == "line" and (
+                not open_ended(head.phrase) or (_words(text) <= MAX_OPEN_WORDS and not _holds_copy(text, head.phrase))):
             return PhraseHit(fragment_span(prose, start, glue), head)
     return None
+
+
+def _holds_copy(text: str, phrase: Phrase) -> bool:
+    """Does ``text``, which a phrase with open ends matches, hold a sentence of copy before or after the
+    written-out part of the phrase? After it: a sentence after a joining mark ("Updated 10:32 GMT, He
+    declined to comment."), or a sentence of copy opening with a capital ("Advertisement – The minister
+    said the plan would work."), not the rest of the phrase's own words ("Promoted: Best deals this
+    week"). Before it: copy that a capital after a word in lower case shows ends there ("The minister
+    said the plan would work All rights reserved")."""
+    core = core_span(phrase, text)
+    if core is None:
+        return True
+    head, tail = text[:core[0]], text[core[1]:]
+    words = head.split()
+    if (words and words[-1][:1].islower() and words[-1].lower() not in stop_words() and text[core[0]:][:1].isupper()
+            and reads_as_copy(line_features(head))):
+        return True
+    rest = tail.lstrip(" \t\n\u00a0,;:.–—-")
+    features = _copy_features(rest)
+    return (_copy_after(tail, inside=True) is not None
+            or ((rest[:1].isupper() or rest[:1] in _QUOTES) and _sentence_of_copy(rest))
+            or (features.lower_content_words >= OPEN_COPY_WORDS and reads_as_copy(features)))
+
+
+def _sentence_of_copy(text: str) -> bool:
+    """Does ``text`` hold copy: words that read as copy, with a sentence ended by its full stop among
+    them ("He declined to comment.")? (A link title after "Read more:" is written without one.)"""
+    text = text.lstrip(" \t\n\u00a0,;:.–—-").rstrip()
+    f = _copy_features(text)
+    if f.lower_content_words >= LONG_COPY_WORDS and reads_as_copy(f):
+        return True
+    if _SENTENCE_END.search(text) is None:
+        return False
+    return reads_as_copy(f, GLUED_COPY_WORDS) or any(
+        _SENTENCE_END.search(text, s, e) and reads_as_copy(_copy_features(text[s:e]), GLUED_COPY_WORDS)
+        for s, e in sentence_spans(text))
+
+
+def _copy_after(text: str, inside: bool = False) -> int | None:
+    """Where in ``text``, what follows a phrase, a sentence of copy glued on starts: after a comma,
+    colon, semicolon or dash, a capital (or a quotation mark) from which the rest, or its first
+    sentence, reads as copy ("..., He declined to comment.", "... updates – The minister said ...");
+    or right at its start ("Follow us on Twitter He declined to comment."). With ``inside``, only
+    after a joining mark. None when there is none."""
+    found = []
+    for m in _COPY_START.finditer(text):
+        at = m.start(1)
+        at_start = m.group(0).lstrip()[:1] not in _JOINING
+        if at_start and (inside or _first_word(text, at).lower() in ui_words()):
+            continue  # "By clicking Sign up, you agree ...": a button's name goes on the phrase
+        stop = _SENTENCE_END.search(text, at)
+        pieces = [text[at:]] if stop is None else [text[at:], text[at:stop.end()]]
+        if any(reads_as_copy(_copy_features(piece), GLUED_COPY_WORDS) for piece in pieces):
+            found.append(at)
+            break
+    # glued with nothing but a space, after a word in lower case: a whole sentence of copy
+    # ("... the latest updates  Shares fell after the announcement."; not "... get BBC News in your inbox.")
+    for at in capitals_after_lower(text, 0, len(text)):
+        stop = _SENTENCE_END.search(text, at)
+        if stop is not None:
+            f = _copy_features(text[at:stop.end()])
+            if f.lower_content_words >= 2 and reads_as_copy(f, GLUED_COPY_WORDS):
+                found.append(at)
+                break
+    return min(found) if found else None
+
+
+def _first_word(text: str, at: int) -> str:
+    words = text[at:].lstrip("\"“‘").split(maxsplit=1)
+    return words[0].strip(",;:.") if words else ""
+
+
+def _copy_features(text: str) -> LineFeatures:
+    """The features of ``text`` as copy: words in capitals (a shouted button, "CLICK HERE TO GET THE
+    APP") are left out, so that they do not make the sentence beside them look like a headline."""
+    return line_features(_CAPITALS_WORD.sub("", text) if _CAPITALS_WORD.search(text) else text)
 
 
 def _sentence_follows(text: str, m: PhraseMatch) -> bool:
@@ -246,22 +358,47 @@ def _sentence_follows(text: str, m: PhraseMatch) -> bool:
 def _next_word(text: str, at: int) -> int:
     """Where the next word after ``at`` starts (past spaces and separators)."""
     i = at
-    while i < len(text) and (text[i].isspace() or text[i] in ".!?:;,…|»›>*-"):
+    while i < len(text) and (text[i].isspace() or text[i] in ".!?:;,…|»›>*-–—"):
         i += 1
     return i
 
 
 def _opening_hit(prose: str, block: tuple[int, int], start: int, end: int, m: PhraseMatch) -> PhraseHit:
     """A phrase opening a sentence, and the rest of the sentence, which goes with it: "Read more: ...",
-    "This website uses cookies ...", "This story will be updated ..."."""
+    "This website uses cookies ...", "This story will be updated ...". Where copy follows (a sentence
+    glued on, or the story after a label), only what comes before it goes, and that is a guess."""
     phrase_start, phrase_end = start + m.start, start + m.end
     glue = next(glue_points(prose, phrase_start, end, phrase_end), None)
-    if glue is not None:  # "Read more: Why rates rose The bank said ...": the story starts at "The"
-        return PhraseHit(fragment_span(prose, start, glue), m)
+    stop = glue if glue is not None else end  # "Read more: Why rates rose The bank said ...": the story is at "The"
+    between = prose[phrase_end:stop]
+    if m.phrase.match == "prefix" and (reads_as_copy(line_features(between)) or _sentence_of_copy(between)):
+        # "BREAKING: A fire broke out at the station.": the label goes, the sentence after it is copy
+        after = start + _next_word(prose[start:end], m.end)
+        if after < end and (prose[after].isupper() or prose[after] in _QUOTES):
+            return PhraseHit(fragment_span(prose, start, after), m)
+        return PhraseHit(Span(phrase_start, phrase_end, None, "phrase"), m)
+    copy = _copy_after(between) if m.phrase.match != "prefix" else None
+    cut = glue if copy is None else phrase_end + copy if glue is None else min(glue, phrase_end + copy)
+    if _story_after_a_name(prose[phrase_end:end]):
+        return PhraseHit(Span(phrase_start, phrase_end, None, "phrase"), m)
+    if cut is not None:  # "Follow us on Twitter Analysts expect ...", "... updates – The minister said ..."
+        return PhraseHit(fragment_span(prose, start, cut), m)
     limit = MAX_LINK_WORDS if m.phrase.match == "prefix" else MAX_START_WORDS
     if _words(prose[phrase_end:end]) > limit or may_hide_a_sentence(prose, phrase_start, end, phrase_end):
         return PhraseHit(Span(phrase_start, phrase_end, None, "phrase"), m)
     return PhraseHit(sentence_span(prose, block, start, end), m)
+
+
+def _story_after_a_name(text: str) -> bool:
+    """Does a long stretch of copy start at a capitalised word right after another one ("... our Privacy
+    Policy Congress established the 11-member commission on ...")? Where the furniture ends is then
+    not known: its last words and the story's first are both capitalised."""
+    for m in _CAPITAL_AFTER_CAPITAL.finditer(text):
+        stop = _SENTENCE_END.search(text, m.start(1))
+        f = _copy_features(text[m.start(1):stop.end() if stop else len(text)])
+        if f.words >= STORY_WORDS and f.lower_content_words >= OPEN_COPY_WORDS and reads_as_copy(f):
+            return True
+    return False
 
 
 def _joined_clause(prose: str, block: tuple[int, int], start: int, end: int,
@@ -318,6 +455,22 @@ def _glued_hits(prose: str, block: tuple[int, int], sentences: list[tuple[int, i
     return out
 
 
+def _holds_a_sentence(prose: str, block: tuple[int, int], sentences: list[tuple[int, int]]) -> bool:
+    """Does the block hold a sentence beside something else (so that it is no furniture entire)?"""
+    if len(sentences) > 1 and any(sentence_shaped(line_features(prose[s:e]))
+                                  or reads_as_copy(_copy_features(prose[s:e]), GLUED_COPY_WORDS) for s, e in sentences):
+        return True
+    text = prose[block[0]:block[1]]
+    if _copy_after(text, inside=True):  # "Updated 10:32 GMT, He declined to comment."
+        return True
+    # beside a menu: "Politics | Economy | World  Officials in Ohio said the storm had passed."
+    if any(_sentence_of_copy(piece) for piece in _MENU_GAP.split(text)[1:]):
+        return True
+    # glued on: "Updated 10:32 GMT He declined to comment."
+    return any(reads_as_copy(line_features(prose[glue:e]), GLUED_COPY_WORDS)
+               for s, e in sentences for glue in glue_points(prose, s, e))
+
+
 def _analyse(doc: Document, ctx: Context) -> Analysis:
     prose = doc.prose
     phrase_matcher = matcher(ctx)
@@ -338,7 +491,8 @@ def _analyse(doc: Document, ctx: Context) -> Analysis:
         phrase_hits.extend(hits)
         if any(h.span.whole_line for h in hits):
             matched.add(k)
-    verdicts = classify(features, frozenset(matched))
+    with_sentences = frozenset(k for k, found in enumerate(sentences) if _holds_a_sentence(prose, spans[k], found))
+    verdicts = classify(features, frozenset(matched), with_sentences)
     line_hits = [LineHit(line_span(prose, *spans[v.index]), v) for v in verdicts]
     flagged = matched | {v.index for v in verdicts}
     topic: Counter[str] = Counter()

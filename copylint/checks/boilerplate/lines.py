@@ -33,6 +33,8 @@ _FIRST = itemgetter(0)
 #: sentence-final punctuation, then any closing quotes or brackets
 _SENTENCE_STOPS = (".", "!", "?")
 _CLOSING = "\"'”’)]"
+#: what may trail a sentence that a scraper glued on without making it any less a sentence ("... passed. –")
+_TRAILING_JUNK = " \t–—-|•·,"
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\.\s?\.\s?\.)[\s\"'”’)\]]*$|[»›>]\s*$")
 #: the longest truncation mark before the closing quotes and spaces (". . .")
 _TRUNCATION_WIDTH = 5
@@ -94,6 +96,10 @@ _URL_ONLY = re.compile(r"^\s*(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)+(?:/\S*
 #: "CNN —", "New York CNN Business —", "Washington, DC CNN —": a dateline stub opening a story
 _DATELINE_STUB = re.compile(r"^\s*[A-Z][\w.,'’ ]{0,40}?\s*[—–-]\s*$")
 
+#: a sentence end inside a line
+_INNER_PUNCTUATION = re.compile(r"[a-z0-9)][.!?]+[\"'”’)]*(?:\s|[A-Za-z0-9])")
+#: a quotation of a few words
+_QUOTATION = re.compile(r"[“\"][^”\"]*\w+ \w+ \w+[^”\"]*[”\"]")
 DAY_HEADING = "a day heading"
 FIGURE_ROW = "a row of figures"
 FIXTURE = "a fixture or result"
@@ -213,7 +219,7 @@ class LineFeatures:
             capital_stops = sum(map(stops.__contains__, map(str.lower, self._inner_capitals())))
             self.title_case = capital_stops * 2 >= inner_stops
         core = text.rstrip(_CLOSING)
-        ends_sentence = core[-1:] in _SENTENCE_STOPS
+        ends_sentence = core[-1:] in _SENTENCE_STOPS or core.rstrip(_TRAILING_JUNK).rstrip(_CLOSING)[-1:] in ".!"
         self.truncated = _TRUNCATED.search(text, max(0, len(_tail_stripped(core)) - _TRUNCATION_WIDTH)) is not None
         self.sentence_end = ends_sentence and not self.truncated
         self.quoted = bool(text) and text[0] in _QUOTES and (text[-1] in _QUOTES or ends_sentence)
@@ -272,6 +278,13 @@ class LineFeatures:
         return self._lower_words()
 
     @property
+    def lower_content_words(self) -> int:
+        """How many words that are no function words start with a lower-case letter (a sentence has
+        some: "declined", "comment"; a name or a title has none)."""
+        stops = stop_words()
+        return sum(1 for w in _ANY_WORD.findall(self.text) if w[0].islower() and w.lower() not in stops)
+
+    @property
     def sentence_case(self) -> bool:
         """"Spending plans": a capital first word, every other word in lower case."""
         n = self.words
@@ -306,6 +319,16 @@ class LineFeatures:
     @property
     def timestamp(self) -> bool:
         return self.has_digit and _TIMESTAMP.match(self.text) is not None
+
+    @property
+    def inner_stop(self) -> bool:
+        """Does a sentence end inside the line ("...by a third.we'll ...", "Really? Come on")?"""
+        return _INNER_PUNCTUATION.search(self.text.rstrip().rstrip(_CLOSING + ".!?")) is not None
+
+    @property
+    def quotation(self) -> bool:
+        """Does the line hold quoted speech of a few words ("“We are delighted,” she said")? Then it is copy."""
+        return _QUOTATION.search(self.text) is not None
 
     @property
     def stamped(self) -> bool:

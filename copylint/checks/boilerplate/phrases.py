@@ -28,6 +28,7 @@ of each line on a length-preserving normalised copy of the line (so offsets carr
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -162,6 +163,30 @@ def open_ended(phrase: Phrase) -> bool:
     """Does ``phrase`` hold ``{any}``, or open or end with ``{name}``? Then a whole-line match says
     the line holds the phrase, not that the line is nothing else."""
     return _OPEN.search(phrase.text.strip()) is not None
+
+
+@functools.cache
+def _core_pattern(text: str) -> re.Pattern[str] | None:
+    """The pattern of a phrase without the ``{any}`` at its ends (None: nothing is left of it)."""
+    core = text.strip()
+    while core.startswith(_ANY):
+        core = core[len(_ANY):].lstrip()
+    while core.endswith(_ANY):
+        core = core[:-len(_ANY)].rstrip()
+    if not core:
+        return None
+    try:
+        return re.compile(compile_phrase(core), re.DOTALL)
+    except (ValueError, re.error):  # the core is no pattern of its own ("(a{any}|b)")
+        return None
+
+
+def core_span(phrase: Phrase, text: str) -> tuple[int, int] | None:
+    """Where in ``text`` the written-out part of ``phrase`` is (the phrase without the ``{any}`` at its
+    ends: "all rights reserved" of "{any}all rights reserved{any}"), or None."""
+    pattern = _core_pattern(phrase.text)
+    m = pattern.search(normalise(text)) if pattern is not None else None
+    return None if m is None else m.span()
 
 
 def phrases_of(pack: Pack) -> list[Phrase]:

@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from copylint.checks.boilerplate.lines import stop_words
+from copylint.checks.boilerplate.lines import stop_words, ui_words
 from copylint.core.document import ABBREVIATIONS
 
 #: a sentence end: its punctuation, closing quotes or brackets, then the spaces before the next one
-_END = re.compile(r"""[.!?]+["'”’)\]]*(?:\s+|(?=[A-Z][a-z]))""")
+_END = re.compile(r"""[.!?]+["'”’)\]]*(?:\s+|(?=["“‘(\[]?[A-Z][a-z]|[A-Z]{2}|\d|©))""")
 #: what a sentence opens with (after a sentence end and a space): anything but a lower-case letter
 #: or punctuation that goes on a sentence
 _OPENING = re.compile(r"""(?![a-z,;:)\]}%])\S""")
@@ -37,14 +37,20 @@ OPENERS = frozenset({
 })
 #: an opening quotation mark and a capital: a quotation opening a sentence
 _QUOTE_OPENING = re.compile(r"""["“‘][A-Z]""")
+#: titles that open a sentence with the name after them ("Mr Smith said")
+TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof", "President", "Prime"})
 #: an acronym after "The" that does not make a title of it ("The UK was", not "The Aviator won")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 #: where a glued-on sentence may start: a space, then a capitalised function word or a quotation mark
 #: and a capital (the rest is checked word by word)
 _CAPITALISED_OPENERS = "|".join(sorted({w.capitalize() for w in OPENERS}, key=len, reverse=True))
-_GLUE_CANDIDATE = re.compile(rf"(?<=\S)[ \u00a0](?:(?P<quote>[\"“‘][A-Z])|(?:{_CAPITALISED_OPENERS})(?=[ \u00a0]))")
-#: a space, then a capitalised word and a lower-case word
-_CAPITAL_THEN_LOWER = re.compile(r"(?<=\S)[ \u00a0]([\"“‘]?[A-Z][^\s]*)[ \u00a0](?=[a-z])")
+_GLUE_CANDIDATE = re.compile(
+    rf"(?<=\S)[ \t\n\u00a0]+(?P<word>(?P<quote>[\"“‘][A-Z])"
+    rf"|(?P<title>{'|'.join(sorted(TITLES))})\.?(?=[ \t\n\u00a0][A-Z])"
+    rf"|(?:{_CAPITALISED_OPENERS})(?=[ \t\n\u00a0]))")
+#: a space, then a capitalised word (a name of up to three of them) and a lower-case word
+_CAPITAL_THEN_LOWER = re.compile(
+    r"(?<=\S)[ \t\n\u00a0]+(?=([\"“‘]?[A-Z][^\s]*)(?:[ \t\n\u00a0]+[A-Z][^\s]*){0,2}[ \t\n\u00a0]+[a-z])")
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -92,8 +98,12 @@ def _glued_end(text: str, stop: int) -> bool:
     """A sentence end with no space after it: a lower-case letter, a digit or a closing mark before
     the punctuation, and a capital after it ("third.Officials"), but not a web address or "U.S.A"."""
     before = text[stop - 1:stop]
+    after = text[stop + 1:].lstrip("\"“‘([")
+    if after[:1].isdigit() or after[:1] == "©" or after[:2].isupper():  # "closed.12 comments", "said.CLICK HERE",
+        # not "3.5", "v.2" or "U.S.A"
+        return before.isalpha() and before.islower() and text[stop - 2:stop - 1].isalpha()
     return bool(before) and (before.islower() or before.isdigit() or before in "\"'”’)]") and not (
-        text[stop + 1:stop + 2].isupper() and text[stop + 2:stop + 3] in (".", ""))
+        after[:1].isupper() and after[1:2] in (".", ""))
 
 
 def glue_points(text: str, start: int, end: int, after: int | None = None) -> Iterator[int]:
@@ -106,7 +116,7 @@ def glue_points(text: str, start: int, end: int, after: int | None = None) -> It
     before it still tell what comes before a point)."""
     stops = stop_words()
     for m in _GLUE_CANDIDATE.finditer(text, max(start, (after or start) - 1), end):
-        s = m.start() + 1
+        s = m.start("word")
         previous = _word_before(text, start, m.start())
         if (not previous or previous[-1] in _SENTENCE_PUNCTUATION + ",;:–—-" or previous.lower() in stops
                 or previous.endswith(("'s", "’s"))):
@@ -118,7 +128,11 @@ def glue_points(text: str, start: int, end: int, after: int | None = None) -> It
         if m.group("quote"):
             if word[-1] not in "\"”’'" and following[:1].islower():
                 yield s
-        elif following[:1].islower() or (_ACRONYM.fullmatch(following) and len(words) > 2 and words[2][:1].islower()):
+        elif m.group("title"):  # "Mr Smith said"
+            if len(words) > 2 and words[2][:1].islower():
+                yield s
+        elif (following[:1].islower() or following[:1].isdigit()
+              or (_ACRONYM.fullmatch(following) and len(words) > 2 and words[2][:1].islower())):
             yield s
 
 
@@ -140,14 +154,21 @@ def may_hide_a_sentence(text: str, start: int, end: int, after: int | None = Non
     Officials in Ohio said the storm had passed", "GET THE APP Officials said ..."): then where the
     span really ends is not certain (but not after a function word: "the Example logo"). With
     ``after``, only capitals from there on count."""
-    stops = stop_words()
-    for m in _CAPITAL_THEN_LOWER.finditer(text, max(start, (after or start) - 1), end):
+    begin = max(start, (after or start) - 1)
+    return any(len(text[at:end].split()) >= GLUED_TAIL_WORDS for at in capitals_after_lower(text, start, end, begin))
+
+
+def capitals_after_lower(text: str, start: int, end: int, begin: int | None = None) -> Iterator[int]:
+    """Offsets in ``text[start:end]`` (from ``begin``) of capitalised words (a name of up to three) that
+    follow a word in lower case or in capitals, but no function word, with nothing but spaces between,
+    and are followed by a word in lower case: where a sentence glued on may start. (A button's name
+    is no such start: "By clicking Sign up, you agree ...".)"""
+    stops, buttons = stop_words(), ui_words()
+    for m in _CAPITAL_THEN_LOWER.finditer(text, start if begin is None else begin, end):
         previous = _word_before(text, start, m.start())
         word = m.group(1).lstrip("\"“‘")
-        if not previous or not previous[-1].isalnum() or word.isupper() or previous.lower() in stops:
+        if (not previous or not previous[-1].isalnum() or word.isupper() or previous.lower() in stops
+                or word.rstrip(",;:.").lower() in buttons):
             continue
-        if not (previous[0].islower() or previous[0].isdigit() or (len(previous) > 1 and previous.isupper())):
-            continue
-        if len(text[m.start():end].split()) >= GLUED_TAIL_WORDS:
-            return True
-    return False
+        if previous[0].islower() or previous[0].isdigit() or (len(previous) > 1 and previous.isupper()):
+            yield m.start(1)

@@ -34,9 +34,14 @@ PROSE_UNPUNCTUATED_STOP_RATIO = 0.4
 #: words and at least this many words
 SENTENCE_STOP_RATIO = 0.4
 SENTENCE_MIN_WORDS = 5
+#: a piece of a line this long, dense in function words, is copy beside a phrase ("Advertisement - The
+#: minister said the plan would work.")
+COPY_MIN_WORDS = 5
 EDGE_SENTENCE_MIN_WORDS = 10
 #: a short punctuated sentence needs some function words or lower-case words ("Share prices rose.")
 SENTENCE_END_STOP_RATIO = 0.15
+#: a headline for another story, written like a sentence without its full stop, is at most this long
+MAX_TEASER_WORDS = 15
 #: a question or exclamation this short, standing alone, is a teaser ("Have a tip?")
 TEASER_MAX_WORDS = 5
 #: a run of at least this many lines, most of at least LIST_ITEM_WORDS words, is a list (a fact box
@@ -86,7 +91,7 @@ def is_prose(f: LineFeatures) -> bool:
             or (f.words >= 10 and f.stop_ratio >= PROSE_UNPUNCTUATED_STOP_RATIO))
 
 
-def _sentence_shaped(f: LineFeatures, edge: bool = False) -> bool:
+def sentence_shaped(f: LineFeatures, edge: bool = False) -> bool:
     """A short line that is still a sentence: "He declined to comment." (not a teaser question).
     Before and after the article (``edge``), a sentence without its full stop must be longer: there
     it is more often a teaser headline ("Keegan back in Newcastle after a decade")."""
@@ -106,6 +111,22 @@ def _sentence_shaped(f: LineFeatures, edge: bool = False) -> bool:
     return f.words >= min_words and f.stop_ratio >= SENTENCE_STOP_RATIO and f.cap_ratio < 0.6
 
 
+def reads_as_copy(f: LineFeatures, min_words: int = 0) -> bool:
+    """Is this piece of a line a sentence of copy: five words or more (or ``min_words``), some of them
+    function words and content words in lower case (two, or one and a full stop: "The minister said
+    the plan would work", "We are delighted, she said.", not "Jane Doe for the Guardian"), or a
+    quotation?"""
+    if f.words < (min_words or COPY_MIN_WORDS):
+        return False
+    if f.quotation:
+        return True
+    content = f.lower_content_words
+    if f.stop_ratio < PROSE_MIN_STOP_RATIO or not content:
+        return False
+    # a headline in Title Case has a content word in lower case or two at most
+    return content >= 3 or ((content == 2 or f.sentence_end) and not f.title_case)
+
+
 def _heading(f: LineFeatures) -> bool:
     """A subheading: a few words in sentence case, no figures, no button words ("Spending plans")."""
     return f.sentence_case and f.words <= 8 and not f.has_digit and f.ui_ratio == 0 and not f.menu_separators
@@ -116,6 +137,10 @@ def _furniture(f: LineFeatures) -> bool:
     wire sign-off."""
     return (f.byline or f.staff_credit or f.author_note or f.sign_off or f.dateline_stub
             or (f.dateline and not f.timestamp))
+
+
+TEASER = "a truncated teaser or link"
+UI_LABEL = "a label made of button and menu words"
 
 
 def strong_evidence(f: LineFeatures, *, inside: bool = False) -> str | None:
@@ -131,9 +156,9 @@ def strong_evidence(f: LineFeatures, *, inside: bool = False) -> str | None:
     if f.menu_separators >= 2 and not f.sentence_end:
         return "a menu of links separated by pipes, bullets or arrows"
     if f.truncated and not f.sentence_end and f.words <= 15 and not f.sentence_breaks:
-        return "a truncated teaser or link"
+        return TEASER
     if f.words and f.words <= 6 and f.ui_ratio >= 0.5 and not f.sentence_end:
-        return "a label made of button and menu words"
+        return UI_LABEL
     return None
 
 
@@ -150,11 +175,13 @@ def _shared_topic(lines: Sequence[LineFeatures], prose: list[bool]) -> tuple[lis
     return shared, len(seen)
 
 
-def classify(lines: Sequence[LineFeatures], matched: frozenset[int] = frozenset()) -> list[Verdict]:
+def classify(lines: Sequence[LineFeatures], matched: frozenset[int] = frozenset(),
+             with_sentences: frozenset[int] = frozenset()) -> list[Verdict]:
     """Verdicts for the non-empty lines of one article, in order (``lines[0]`` is the headline).
 
     ``matched`` are indices already flagged by a phrase pack: they are not prose anchors and are
-    not judged again.
+    not judged again. ``with_sentences`` are lines that hold a sentence beside something else: they
+    are never furniture entire (what else they hold is judged inside them).
     """
     n = len(lines)
     prose = [i > 0 and i not in matched and is_prose(f) for i, f in enumerate(lines)]
@@ -194,24 +221,25 @@ def classify(lines: Sequence[LineFeatures], matched: frozenset[int] = frozenset(
     out = []
     lone = []  # lines between paragraphs that share no word with the article
     for i, f in enumerate(lines):
-        if i == 0 or i in matched or _furniture(f) or i in structured or _continues(f):
+        if (i == 0 or i in matched or i in with_sentences or _furniture(f) or i in structured or _continues(f)
+                or f.quotation):
             continue
         if f.words > MAX_SHAPE_WORDS and not (f.menu_separators >= 2 and not f.sentence_breaks):
             continue  # pasted furniture lines are short; a long one is copy, or a menu
         edge = i < first or i > last
         if prose[i]:  # copy, unless it is a teaser headline for another story before or after the article
-            if edge and off_topic(i) and not f.sentence_end:
+            if edge and off_topic(i) and not f.sentence_end and f.words <= MAX_TEASER_WORDS and not f.inner_stop:
                 out.append(Verdict(i, "a line on another subject, sharing no word with the article"))
             continue
         reason = strong_evidence(f, inside=not edge)
         if reason is None and edge and off_topic(i) and not f.sentence_end:
             reason = "a line on another subject, sharing no word with the article"
-        elif reason is None and edge and not _sentence_shaped(f, edge):
+        elif reason is None and edge and not sentence_shaped(f, edge):
             if not on_topic(i):
                 reason = f"a line without sentence shape at the {'start' if i < first else 'end'} of the article"
         elif (reason is None and not edge and f.topic and not shared[i] and article_topic >= MIN_ARTICLE_TOPIC
               and not f.sentence_end and f.text.rstrip()[-1:] not in "?!" and not (f.all_caps and not f.ui_ratio)
-              and (len(f.topic) >= MIN_OFF_TOPIC_WORDS or not (_sentence_shaped(f) or _heading(f)))
+              and (len(f.topic) >= MIN_OFF_TOPIC_WORDS or not (sentence_shaped(f) or _heading(f)))
               and _between_paragraphs(prose, i)):
             lone.append(i)
         if reason is not None:
@@ -285,7 +313,7 @@ def _list_items(lines: Sequence[LineFeatures], prose: list[bool], shared: list[i
     out = {i for i, f in enumerate(lines)
            if f.bulleted and f.words >= 2 and not line_features(f.text[2:]).menu_separators
            and not (f.title_case and f.words <= LIST_ITEM_WORDS + 1)}
-    shapeless = [not prose[i] and not _sentence_shaped(f) for i, f in enumerate(lines)]
+    shapeless = [not prose[i] and not sentence_shaped(f) for i, f in enumerate(lines)]
     i = 1
     while i < len(lines):
         j = i
@@ -324,7 +352,7 @@ def glued_fragment(f: LineFeatures, shared: int, article_topic: int, tail_words:
     if f.text.rstrip()[-1:] in ",;:" or f.structured is not None:
         return None
     evidence = strong_evidence(f, inside=True)
-    if evidence is not None:
+    if evidence is not None and not (evidence in (UI_LABEL, TEASER) and _lower_content_word(f)):
         return f"{evidence}, glued into a paragraph"
     if (f.title_case and f.topic and not shared and article_topic >= MIN_ARTICLE_TOPIC and not _heading(f)
             and not _lower_content_word(f)):
