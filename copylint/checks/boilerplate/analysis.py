@@ -40,6 +40,8 @@ from copylint.core.rule import Context
 #: a clause joined by a dash, comma, semicolon or colon (and the spaces around it)
 _JOINER = re.compile(r"""\s*[-–—,;:]\s*$""")
 _QUOTES = "\"“‘'"
+#: the end of a sentence that states something (a headline may end in a question mark)
+_STATEMENT_END = re.compile(r"[a-z0-9)][.!]")
 #: a sentence end after a word
 _SENTENCE_END = re.compile(
     r"""[a-z0-9)][.!?]+["'”’)]*(?:\s|$|(?=[–—|•·,-])|(?=["“‘(\[]?[A-Z\d©]))|(?<=[a-z]{3})[.!?](?=[a-z]{2})""")
@@ -461,8 +463,9 @@ def _holds_a_sentence(prose: str, block: tuple[int, int], sentences: list[tuple[
                                   or reads_as_copy(_copy_features(prose[s:e]), GLUED_COPY_WORDS) for s, e in sentences):
         return True
     text = prose[block[0]:block[1]]
-    if _copy_after(text, inside=True):  # "Updated 10:32 GMT, He declined to comment."
-        return True
+    copy = _copy_after(text, inside=True)
+    if copy is not None and _STATEMENT_END.search(text, copy):  # "Updated 10:32 GMT, He declined to comment."
+        return True  # (not a headline after a label: "Science: Was the sword made using nanotech?")
     # beside a menu: "Politics | Economy | World  Officials in Ohio said the storm had passed."
     if any(_sentence_of_copy(piece) for piece in _MENU_GAP.split(text)[1:]):
         return True

@@ -40,6 +40,8 @@ COPY_MIN_WORDS = 5
 EDGE_SENTENCE_MIN_WORDS = 10
 #: a short punctuated sentence needs some function words or lower-case words ("Share prices rose.")
 SENTENCE_END_STOP_RATIO = 0.15
+#: a line this short between two paragraphs may be the heading of the second
+BRIDGE_WORDS = 8
 #: a headline for another story, written like a sentence without its full stop, is at most this long
 MAX_TEASER_WORDS = 15
 #: a question or exclamation this short, standing alone, is a teaser ("Have a tip?")
@@ -63,6 +65,8 @@ ON_TOPIC_SHARED = 3
 MAX_SHAPE_WORDS = 25
 #: up to this many lines standing together between two paragraphs are judged as lone lines
 MAX_LONE_RUN = 2
+#: ... when they are this short (a subheading is the risk; most are a few words, and so is most furniture)
+MAX_LONE_WORDS = 12
 #: an article with this many lone lines between paragraphs that share no word with it (or two
 #: written alike) has subheadings
 MIN_SUBHEADINGS = 3
@@ -125,6 +129,13 @@ def reads_as_copy(f: LineFeatures, min_words: int = 0) -> bool:
         return False
     # a headline in Title Case has a content word in lower case or two at most
     return content >= 3 or ((content == 2 or f.sentence_end) and not f.title_case)
+
+
+def _bridge(f: LineFeatures) -> bool:
+    """A short line between two paragraphs that may head the second: a subheading ("WHAT HAPPENS
+    NEXT", "Spending plans"), a question, a day heading, not a count, menu, label or teaser."""
+    return (f.words <= BRIDGE_WORDS and (not f.sentence_end or f.text.rstrip().endswith("?"))
+            and strong_evidence(f, inside=True) is None)
 
 
 def _heading(f: LineFeatures) -> bool:
@@ -198,13 +209,13 @@ def classify(lines: Sequence[LineFeatures], matched: frozenset[int] = frozenset(
         return shared[i] >= ON_TOPIC_SHARED and shared[i] * 2 >= len(lines[i].topic)
 
     anchors = [i for i, p in enumerate(prose) if p]
-    # the body starts at the first prose line followed by prose (or by a subheading on the article's
-    # subject, then prose),
+    # the body starts at the first prose line followed by prose (or by a subheading, a day heading, a
+    # question: a short line of no furniture, then prose),
     # and ends at the last one preceded by prose: a lone prose-like teaser among furniture does not
     # open or close the article
     paired = set()
     for a, b in pairwise(anchors):
-        if b - a == 1 or (b - a == 2 and _heading(lines[a + 1]) and shared[a + 1]):
+        if b - a == 1 or (b - a == 2 and a + 1 not in matched and _bridge(lines[a + 1])):
             paired.update((a, b))
     paired = sorted(paired)
     body = paired or anchors
@@ -228,7 +239,8 @@ def classify(lines: Sequence[LineFeatures], matched: frozenset[int] = frozenset(
             continue  # pasted furniture lines are short; a long one is copy, or a menu
         edge = i < first or i > last
         if prose[i]:  # copy, unless it is a teaser headline for another story before or after the article
-            if edge and off_topic(i) and not f.sentence_end and f.words <= MAX_TEASER_WORDS and not f.inner_stop:
+            if (edge and off_topic(i) and f.words <= MAX_TEASER_WORDS and not f.inner_stop and not f.quotation
+                    and not f.sentence_end):
                 out.append(Verdict(i, "a line on another subject, sharing no word with the article"))
             continue
         reason = strong_evidence(f, inside=not edge)
@@ -237,18 +249,25 @@ def classify(lines: Sequence[LineFeatures], matched: frozenset[int] = frozenset(
         elif reason is None and edge and not sentence_shaped(f, edge):
             if not on_topic(i):
                 reason = f"a line without sentence shape at the {'start' if i < first else 'end'} of the article"
-        elif (reason is None and not edge and f.topic and not shared[i] and article_topic >= MIN_ARTICLE_TOPIC
-              and not f.sentence_end and f.text.rstrip()[-1:] not in "?!" and not (f.all_caps and not f.ui_ratio)
-              and (len(f.topic) >= MIN_OFF_TOPIC_WORDS or not (sentence_shaped(f) or _heading(f)))
-              and _between_paragraphs(prose, i)):
+        elif (reason is None and not edge and f.words <= MAX_LONE_WORDS and not f.sentence_end
+              and f.text.rstrip()[-1:] not in "?!" and not f.all_caps and _between_paragraphs(prose, i)):
             lone.append(i)
         if reason is not None:
             out.append(Verdict(i, reason))
-    # such a line is a leftover, unless the article has several, or two written alike: its subheadings
+    # a short line between paragraphs is a leftover, unless the article has several, or two written
+    # alike: then they are its subheadings; and a subheading in sentence case, or one on the article's
+    # subject, is left alone
     styles = Counter(_style(lines[k]) for k in lone)
     if len(lone) < MIN_SUBHEADINGS:
-        out.extend(Verdict(k, "a line between paragraphs sharing no word with the article")
-                   for k in lone if styles[_style(lines[k])] == 1)
+        for k in lone:
+            f = lines[k]
+            if styles[_style(f)] > 1:
+                continue
+            if f.topic and not shared[k] and article_topic >= MIN_ARTICLE_TOPIC and (
+                    len(f.topic) >= MIN_OFF_TOPIC_WORDS or not (sentence_shaped(f) or _heading(f))):
+                out.append(Verdict(k, "a line between paragraphs sharing no word with the article"))
+            elif not (sentence_shaped(f) or _heading(f) or on_topic(k)):
+                out.append(Verdict(k, "a lone line without sentence shape between paragraphs"))
         out.sort(key=lambda v: v.index)
     return out
 
