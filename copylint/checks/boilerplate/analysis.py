@@ -453,7 +453,7 @@ def _glued_hits(prose: str, block: tuple[int, int], sentences: list[tuple[int, i
         shared = sum(1 for stem in head.topic if topic[stem] > 1 or stem in rest_of_block)
         reason = glued_fragment(head, shared, article_topic, _words(prose[glue:e]))
         if reason is not None:
-            out.append(LineHit(fragment_span(prose, s, glue), Verdict(-1, reason)))
+            out.append(LineHit(fragment_span(prose, s, glue), Verdict(-1, reason, doubtful=True)))
     return out
 
 

@@ -117,5 +117,5 @@ class BoilerplateLine(Rule):
             what = "delete it if it is" + ("" if span.whole_line else " (check where the copy starts)")
             yield Diagnostic(
                 span.start, span.end, f"This looks like web boilerplate ({hit.verdict.reason}); {what}",
-                **_fix(span, "unsafe"), furniture=True, data={"reason": hit.verdict.reason},
+                **_fix(span, "unsafe"), furniture=not hit.verdict.doubtful, data={"reason": hit.verdict.reason},
             )

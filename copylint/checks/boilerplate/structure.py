@@ -79,10 +79,13 @@ MIN_GLUED_TAIL = 4
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """A line judged to be furniture: its index in the list given, and why."""
+    """A line judged to be furniture: its index in the list given, and why. A *doubtful* verdict (a
+    lone line between paragraphs, a fragment glued into one) is a guess the rule still reports, but
+    other rules go on reading that line as copy."""
 
     index: int
     reason: str
+    doubtful: bool = False
 
 
 def is_prose(f: LineFeatures) -> bool:
@@ -265,9 +268,9 @@ def classify(lines: Sequence[LineFeatures], matched: frozenset[int] = frozenset(
                 continue
             if f.topic and not shared[k] and article_topic >= MIN_ARTICLE_TOPIC and (
                     len(f.topic) >= MIN_OFF_TOPIC_WORDS or not (sentence_shaped(f) or _heading(f))):
-                out.append(Verdict(k, "a line between paragraphs sharing no word with the article"))
+                out.append(Verdict(k, "a line between paragraphs sharing no word with the article", doubtful=True))
             elif not (sentence_shaped(f) or _heading(f) or on_topic(k)):
-                out.append(Verdict(k, "a lone line without sentence shape between paragraphs"))
+                out.append(Verdict(k, "a lone line without sentence shape between paragraphs", doubtful=True))
         out.sort(key=lambda v: v.index)
     return out
 
