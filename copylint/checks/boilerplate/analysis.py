@@ -255,7 +255,13 @@ def _line_phrase_sentence(prose: str, block: tuple[int, int], start: int, end: i
     Reserved The river rose.")."""
     if not open_ended(m.phrase) or (_unglued(prose, start, end, MAX_OPEN_WORDS)
                                     and not _holds_copy(prose[start:end], m.phrase)):
-        return PhraseHit(sentence_span(prose, block, start, end), m)
+        span = sentence_span(prose, block, start, end)
+        if span.cut == "sentence" and _words(prose[start:end]) == 1 and prose[block[0]:start].strip() and (
+                prose[end:block[1]].strip()):
+            # one word between two sentences ("... of Lee's POW! Entertainment. In this world ..."):
+            # a section name, or the end of a name the sentences were cut at
+            return PhraseHit(Span(span.start, span.end, span.delete, "fragment"), m)
+        return PhraseHit(span, m)
     glue = next(glue_points(prose, start, end), None)
     if glue is not None:
         text = prose[start:glue]

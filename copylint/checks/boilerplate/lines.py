@@ -69,7 +69,9 @@ _TIMESTAMP = re.compile(
 _COUNT = re.compile(
     r"^[\s(]*(?:\d[\d,.]*\s*k?\s+(?:comments?|replies|reply|shares?|views?|likes?|reads?|retweets?|votes?|"
     r"reactions?|responses?|talkbacks?|min(?:ute)?s?\s+read|photos?|images?|videos?|items?|results?)"
-    r"|(?:comments?|replies|shares?|views?|likes?|votes?)\s*[:(]?\s*\d[\d,.]*\s*\)?)[\s).]*$",
+    r"|(?:comments?|replies|shares?|views?|likes?|votes?)\s*[:(]?\s*\d[\d,.]*\s*\)?"
+    # a category or tag and how many stories it holds: "Iraq War (563)", "Web/Tech (2)"
+    r"|[A-Z][\w&'’/ .-]{0,40}?\s\(\d[\d,]*\))[\s).]*$",
     re.I,
 )
 #: "By Jane Doe", "By JANE DOE, Reuters" — a byline is article furniture, not boilerplate

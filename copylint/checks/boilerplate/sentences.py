@@ -80,7 +80,10 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
 
 
 def _ends_sentence(text: str, start: int, stop: int) -> bool:
-    """Does the punctuation at ``stop`` end a sentence (not an abbreviation, an initial, a number)?"""
+    """Does the punctuation at ``stop`` end a sentence (not an abbreviation, an initial, a number, nor
+    the exclamation mark of a name: "Yahoo! News", "POW! Entertainment")?"""
+    if text[stop] == "!":
+        return not _word_before(text, start, stop)[:1].isupper() or text[stop + 1:stop + 3].strip()[:1].islower()
     if text[stop] != ".":
         return True
     before = _word_before(text, start, stop).lstrip("\"'“‘([")

@@ -376,7 +376,7 @@ def glued_fragment(f: LineFeatures, shared: int, article_topic: int, tail_words:
     evidence = strong_evidence(f, inside=True)
     if evidence is not None and not (evidence in (UI_LABEL, TEASER) and _lower_content_word(f)):
         return f"{evidence}, glued into a paragraph"
-    if (f.title_case and f.topic and not shared and article_topic >= MIN_ARTICLE_TOPIC and not _heading(f)
-            and not _lower_content_word(f)):
+    if (f.title_case and not f.all_caps and f.topic and not shared and article_topic >= MIN_ARTICLE_TOPIC
+            and not _heading(f) and not _lower_content_word(f)):
         return "a headline or menu item glued into a paragraph, sharing no word with the article"
     return None
