@@ -34,9 +34,15 @@ class BoilerplatePhrase(Rule):
     "Advertisement", "Read more: ...", newsletter prompts, cookie banners, photo credits and live-blog
     intros. Extraction tools drop such lines silently on HTML; in finished copy they are mistakes
     a reader sees. The phrases live in the ``boilerplate`` packs (``rules/boilerplate/*.toml``) and
-    match whole lines, line openings ("Read more: ...") or a clause inside a sentence. The fix
-    deletes the line, or the clause with the dash or comma that joins it, and is safe: the whole
-    pack phrase matched. Add site-specific packs with ``packs = [...]`` (see ``copylint learn``).
+    match whole lines, line openings ("Read more: ...") or a clause that opens a sentence or is
+    joined to one by a dash or comma. A line shared with copy (a story scraped onto one line) is read
+    as sentences, and the finding is the furniture alone. The fix deletes it with the one space,
+    separator or line break that joins it, and is safe only when both edges are certain: a line, or a
+    sentence bounded by its punctuation. A phrase glued in front of a sentence without punctuation
+    ("CLICK HERE TO GET THE APP Officials said ...") gets an unsafe fix, and one whose end cannot be
+    told, none. A phrase inside an ordinary sentence ("... as this developing situation unfolded")
+    or a quotation is copy and left alone. Add site-specific packs with ``packs = [...]`` (see
+    ``copylint learn``).
     """
 
     code = "CL301"
@@ -80,9 +86,14 @@ class BoilerplateLine(Rule):
     a teaser for another story shares no content word with the article. Hard-wrapped paragraphs are
     judged as one block. Prose lines anchor the article; before the first and after the last, a
     short line without sentence shape is flagged. Between prose lines only strong evidence counts (a
-    timestamp, a count, a menu, a teaser ending in "..." or "»", a label of button words, a line on
-    another subject). The headline, bylines, datelines, staff credits, quoted speech and sentences
-    are never flagged. The fix deletes the line but is unsafe: review it.
+    count, a menu, a teaser ending in "..." or "»", a label of button words, a stamp such as
+    "Updated ...") or a lone short line in an article that has no subheadings written like it.
+    Structured content is copy and never flagged: lists, results and fixtures, line-ups and fact
+    boxes, rows of figures, timelines, transcripts, recipes, subheadings, datelines and day headings,
+    attributions and separators; and so are the headline, bylines, staff credits, quoted speech and
+    sentences. Where a line is doubtful, nothing is said. Inside a paragraph, a menu item or headline
+    glued in front of a sentence is flagged when it shares no word with the article. The fix
+    deletes the line (or the glued fragment) but is unsafe: review it.
     """
 
     code = "CL302"
