@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from copylint.checks.boilerplate.blocks import blocks
 from copylint.checks.boilerplate.lines import LineFeatures, line_features, stop_words, ui_words
-from copylint.checks.boilerplate.phrases import Phrase, PhraseMatch, PhraseMatcher, core_span, open_ended
+from copylint.checks.boilerplate.phrases import BlockPhrases, Phrase, PhraseMatch, PhraseMatcher, core_span, open_ended
 from copylint.checks.boilerplate.sentences import (
     OPENERS,
     capitals_after_lower,
@@ -196,26 +197,29 @@ def _phrase_hits(prose: str, block: tuple[int, int], sentences: list[tuple[int, 
     clauses and glued-on lines in it."""
     start, end = block
     text = prose[start:end]
-    m = phrases.opening(text)
+    found = phrases.block(text)
+    m = found.opening(0, len(text))
     if m is not None and _whole_block(text, m):
         return [PhraseHit(line_span(prose, start, end), m)]
     clauses = phrases.first_clause(text) is not None  # a clause phrase anywhere in the block
     hits = []
     for s, e in sentences:
-        hit = _sentence_hit(prose, block, s, e, phrases, clauses, m if s == start else None)
+        hit = _sentence_hit(prose, block, s, e, phrases, found, clauses, m if s == start else None)
         if hit is not None:
             hits.append(hit)
     return hits
 
 
 def _sentence_hit(prose: str, block: tuple[int, int], start: int, end: int, phrases: PhraseMatcher,
-                  clauses: bool, block_opening: PhraseMatch | None) -> PhraseHit | None:
+                  found: BlockPhrases, clauses: bool, block_opening: PhraseMatch | None) -> PhraseHit | None:
     """The phrase that a sentence of a block is or opens with, or a clause phrase opening it or joined
     to it; or a whole-line phrase glued in front of the sentence, when that tells better where the
     furniture ends. Quotations are copy: no clause is looked for in one. (The first sentence opens
     with the phrase the block opens with, when the sentence is longer than that phrase.)"""
     text = prose[start:end]
-    m = block_opening if block_opening is not None and block_opening.end <= len(text) else phrases.opening(text)
+    at = start - block[0]
+    m = (block_opening if block_opening is not None and block_opening.end <= len(text)
+         else found.opening(at, at + len(text)))
     hit = None if m is None else _opening_sentence(prose, block, start, end, m, phrases)
     if hit is None and clauses and text[:1] not in _QUOTES:
         lead = len(text) - len(text.lstrip("([ "))
@@ -225,7 +229,7 @@ def _sentence_hit(prose: str, block: tuple[int, int], start: int, end: int, phra
         else:
             hit = _joined_clause(prose, block, start, end, phrases)
     if hit is None or hit.span.cut in ("fragment", "phrase"):
-        glued = phrases.glued_opening(text)
+        glued = found.glued_opening(at, at + len(text))
         if glued is not None and _sentence_follows(text, glued):
             fragment = PhraseHit(fragment_span(prose, start, start + _next_word(text, glued.end)), glued)
             if hit is None or hit.span.delete is None or fragment.span.end > hit.span.end:
@@ -480,6 +484,22 @@ def _holds_a_sentence(prose: str, block: tuple[int, int], sentences: list[tuple[
                for s, e in sentences for glue in glue_points(prose, s, e))
 
 
+class _Judged(Container[int]):
+    """The blocks for which ``judge`` holds, judged when asked about (and once)."""
+
+    def __init__(self, judge: Callable[[int], bool]) -> None:
+        self._judge = judge
+        self._known: dict[int, bool] = {}
+
+    def __contains__(self, k: object) -> bool:
+        if not isinstance(k, int):
+            return False
+        known = self._known.get(k)
+        if known is None:
+            known = self._known[k] = self._judge(k)
+        return known
+
+
 def _analyse(doc: Document, ctx: Context) -> Analysis:
     prose = doc.prose
     phrase_matcher = matcher(ctx)
@@ -500,7 +520,7 @@ def _analyse(doc: Document, ctx: Context) -> Analysis:
         phrase_hits.extend(hits)
         if any(h.span.whole_line for h in hits):
             matched.add(k)
-    with_sentences = frozenset(k for k, found in enumerate(sentences) if _holds_a_sentence(prose, spans[k], found))
+    with_sentences = _Judged(lambda k: _holds_a_sentence(prose, spans[k], sentences[k]))
     verdicts = classify(features, frozenset(matched), with_sentences)
     line_hits = [LineHit(line_span(prose, *spans[v.index]), v) for v in verdicts]
     flagged = matched | {v.index for v in verdicts}

@@ -101,7 +101,9 @@ _DATELINE_STUB = re.compile(r"^\s*[A-Z][\w.,'’ ]{0,40}?\s*[—–-]\s*$")
 #: a sentence end inside a line
 _INNER_PUNCTUATION = re.compile(r"[a-z0-9)][.!?]+[\"'”’)]*(?:\s|[A-Za-z0-9])")
 #: a quotation of a few words
-_QUOTATION = re.compile(r"[“\"][^”\"]*\w+ \w+ \w+[^”\"]*[”\"]")
+#: quoted speech of a few words is an opening quote, then (before the next closing one) three words
+_CLOSING_QUOTE = re.compile(r'([”"])')
+_THREE_WORDS = re.compile(r"\w \w+ \w")
 DAY_HEADING = "a day heading"
 FIGURE_ROW = "a row of figures"
 FIXTURE = "a fixture or result"
@@ -330,7 +332,23 @@ class LineFeatures:
     @property
     def quotation(self) -> bool:
         """Does the line hold quoted speech of a few words ("“We are delighted,” she said")? Then it is copy."""
-        return _QUOTATION.search(self.text) is not None
+        text = self.text
+        if '"' not in text and "“" not in text:
+            return False
+        # (one pass between closing quotes: a pattern with the words inside the quotes backtracks)
+        parts = _CLOSING_QUOTE.split(text)  # text, closing quote, text, ..., text
+        for k in range(0, len(parts) - 1, 2):
+            piece = parts[k]
+            if k and parts[k - 1] == '"':  # a straight quote closes one quotation and may open the next
+                inner = piece
+            else:
+                j = piece.find("“")
+                if j < 0:
+                    continue
+                inner = piece[j + 1:]
+            if _THREE_WORDS.search(inner):
+                return True
+        return False
 
     @property
     def stamped(self) -> bool:

@@ -332,11 +332,15 @@ class PhraseMatcher:
         """The whole-line phrase that opens ``text`` and is followed by more of it: a line of furniture
         glued onto copy with no line break ("Exit mobile version The river rose..."). Only phrases
         whose end is written out count (not those ending in ``{any}`` or ``{name}``); the longest wins."""
-        low = normalise(text)
+        return self._glued_opening(normalise(text))
+
+    def _glued_opening(self, low: str, anywhere: frozenset[int] | None = None) -> PhraseMatch | None:
         lead = len(_LEAD_RUN.match(low)[0])  # type: ignore[index]
         holds = low.__contains__
         best: PhraseMatch | None = None
         for i, needs in self._opening_candidates(low[:lead + OPENING_LENGTH], lead):
+            if needs is not None and anywhere is not None and i not in anywhere:
+                continue
             if i in self._closed_lines and (needs is None or _holds(holds, needs)) and (
                     i not in self._rests or self._rest_found(i, low)):
                 m = self._glued_pattern(i).match(low)
@@ -370,10 +374,18 @@ class PhraseMatcher:
         """The leftmost clause phrase in ``line``, wherever it stands."""
         return self._first_clause(normalise(line))
 
-    def _opening(self, text: str) -> PhraseMatch | None:
+    def block(self, text: str) -> BlockPhrases:
+        """The phrases of the block ``text``, to be looked for sentence by sentence."""
+        return BlockPhrases(self, text)
+
+    def _opening(self, text: str, anywhere: frozenset[int] | None = None) -> PhraseMatch | None:
+        """As :meth:`opening`, on normalised text; with ``anywhere``, of the phrases that may open with
+        anything only those (the ones whose needed strings the whole block holds)."""
         lead = len(_LEAD_RUN.match(text)[0])  # type: ignore[index]  # the run may be empty, never missing
         holds = text.__contains__
         for i, needs in self._opening_candidates(text[:lead + OPENING_LENGTH], lead):
+            if needs is not None and anywhere is not None and i not in anywhere:
+                continue
             if (needs is None or _holds(holds, needs)) and (i not in self._rests or self._rest_found(i, text)):
                 m = self._pattern(i).match(text)
                 if m is not None:
@@ -395,3 +407,24 @@ class PhraseMatcher:
             return None
         i, m = best
         return PhraseMatch(self.phrases[i], m.start(1) - 1, m.end(1) - 1)
+
+
+class BlockPhrases:
+    """The phrases of one block (a line, or a hard-wrapped paragraph), looked for sentence by sentence
+    (offsets relative to the block): the block is normalised once, and of the phrases that may open
+    with anything only those whose needed strings the block holds are tried."""
+
+    def __init__(self, phrases: PhraseMatcher, text: str) -> None:
+        self.phrases = phrases
+        self.low = normalise(text)
+        holds = self.low.__contains__
+        self.anywhere = frozenset(phrases._anchored[r] for r in phrases._anywhere
+                                  if _holds(holds, phrases._needed[phrases._anchored[r]] or ()))
+
+    def opening(self, start: int, end: int) -> PhraseMatch | None:
+        """The phrase that the block's text ``[start, end)`` is, or starts with (offsets from ``start``)."""
+        return self.phrases._opening(self.low[start:end], self.anywhere)
+
+    def glued_opening(self, start: int, end: int) -> PhraseMatch | None:
+        """As :meth:`PhraseMatcher.glued_opening`, for the block's text ``[start, end)``."""
+        return self.phrases._glued_opening(self.low[start:end], self.anywhere)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -190,7 +190,7 @@ def _shared_topic(lines: Sequence[LineFeatures], prose: list[bool]) -> tuple[lis
 
 
 def classify(lines: Sequence[LineFeatures], matched: frozenset[int] = frozenset(),
-             with_sentences: frozenset[int] = frozenset()) -> list[Verdict]:
+             with_sentences: Container[int] = frozenset()) -> list[Verdict]:
     """Verdicts for the non-empty lines of one article, in order (``lines[0]`` is the headline).
 
     ``matched`` are indices already flagged by a phrase pack: they are not prose anchors and are
@@ -235,16 +235,19 @@ def classify(lines: Sequence[LineFeatures], matched: frozenset[int] = frozenset(
     out = []
     lone = []  # lines between paragraphs that share no word with the article
     for i, f in enumerate(lines):
-        if (i == 0 or i in matched or i in with_sentences or _furniture(f) or i in structured or _continues(f)
-                or f.quotation):
+        if i == 0 or i in matched or _furniture(f) or i in structured or _continues(f):
             continue
         if f.words > MAX_SHAPE_WORDS and not (f.menu_separators >= 2 and not f.sentence_breaks):
             continue  # pasted furniture lines are short; a long one is copy, or a menu
+        if f.quotation:
+            continue
         edge = i < first or i > last
         if prose[i]:  # copy, unless it is a teaser headline for another story before or after the article
             if (edge and off_topic(i) and f.words <= MAX_TEASER_WORDS and not f.inner_stop and not f.quotation
-                    and not f.sentence_end):
+                    and not f.sentence_end and i not in with_sentences):
                 out.append(Verdict(i, "a line on another subject, sharing no word with the article"))
+            continue
+        if i in with_sentences:  # (asked last: finding out takes longer)
             continue
         reason = strong_evidence(f, inside=not edge)
         if reason is None and edge and off_topic(i) and not f.sentence_end:
