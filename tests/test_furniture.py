@@ -3,6 +3,7 @@ on the Document for the rules after them (the spelling and names rules skip them
 
 from __future__ import annotations
 
+import pytest
 from rule_fixtures import MarksFooterRule, ReadsFurnitureRule, registered
 
 from copylint import Config, Linter
@@ -39,6 +40,18 @@ def test_a_typo_in_furniture_is_not_a_spelling_finding() -> None:
             "Monday.\n\nThis story will be updated as more informaton becomes available.\n")
     assert [f.code for f in Linter(Config()).check(text)] == ["CL301"]
     assert [f.text for f in Linter(Config(ignore=("CL3",))).check(text)] == ["informaton"]
+
+
+@pytest.mark.parametrize(("leftover", "code"), [
+    ("This story will be updated as more more information becomes available.", "CL102"),  # a doubled word
+    ("Read more: Whatâ€™s next for the river", "CL104"),  # encoding damage
+    ("Market data provided by Nato.", "CL204"),  # an acronym written as a word (NATO above)
+])
+def test_furniture_is_read_by_no_spelling_or_names_rule(leftover: str, code: str) -> None:
+    text = ("Floods hit the town\n\nThe river rose overnight and several roads were closed, NATO officials said "
+            f"on Monday.\n\n{leftover}\n")
+    assert [(f.code, f.text) for f in Linter(Config()).check(text)] == [("CL301", leftover)]
+    assert code in [f.code for f in Linter(Config(ignore=("CL3",))).check(text)]
 
 
 def test_document_furniture_spans() -> None:

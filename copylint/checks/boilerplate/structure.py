@@ -70,6 +70,8 @@ MAX_LONE_WORDS = 12
 #: an article with this many lone lines between paragraphs that share no word with it (or two
 #: written alike) has subheadings
 MIN_SUBHEADINGS = 3
+#: lower-case content words that make a line of several sentences with no function word copy
+SENTENCES_LOWER_WORDS = 4
 #: a fragment glued in front of a sentence is judged up to this many words (and so is a line heading
 #: a list)
 MAX_GLUED_WORDS = 12
@@ -113,7 +115,8 @@ def sentence_shaped(f: LineFeatures, edge: bool = False) -> bool:
             return f.stop_ratio >= 0.5 and f.ui_ratio == 0
         if f.words < 8:
             return f.words >= 3 and (f.stop_ratio >= SENTENCE_END_STOP_RATIO or f.cap_ratio < 0.34)
-        return f.stop_ratio > 0
+        # (sentences of names and verbs may hold no function word: "Kim Jong Un met envoys. Kim left.")
+        return f.stop_ratio > 0 or (f.sentence_breaks > 0 and f.lower_content_words >= SENTENCES_LOWER_WORDS)
     min_words = EDGE_SENTENCE_MIN_WORDS if edge else SENTENCE_MIN_WORDS
     return f.words >= min_words and f.stop_ratio >= SENTENCE_STOP_RATIO and f.cap_ratio < 0.6
 
