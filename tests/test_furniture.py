@@ -86,3 +86,9 @@ def test_a_document_within_a_region_points_into_the_whole_source() -> None:
     body = doc.within(Region(doc.prose.index("Story"), len(doc.prose), "<article>"))
     assert body.prose == "Story copy here."
     assert source[slice(*body.source_span(0, 5))] == "Story"
+
+
+def test_a_document_within_a_region_keeps_its_italics() -> None:
+    doc = read("<nav><em>Home</em></nav><article><p>The <em>hanbok</em> show.</p></article>", "a.html")
+    body = doc.within(Region(doc.prose.index("The"), len(doc.prose), "<article>"))
+    assert [body.prose[s:e].strip() for s, e in body.italics] == ["hanbok"]
