@@ -56,6 +56,8 @@ def add_config_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--extend-select", metavar="CODES", help="codes or prefixes to run in addition")
     p.add_argument("--ignore", metavar="CODES", help="codes or prefixes never to run")
     p.add_argument("--dialect", choices=["any", "en-GB", "en-US"], help="accepted English spellings")
+    p.add_argument("--scope", choices=["body", "page"],
+                   help="HTML pages: check the article body only (default) or the whole page")
     p.add_argument("--word-list", action="append", default=[], metavar="FILE",
                    help="extra accepted words, one per line (repeatable)")
     p.add_argument("--pack", action="append", default=[], metavar="PACK",
@@ -93,6 +95,7 @@ def config_finder(args: argparse.Namespace, extra: dict[str, Any] | None = None)
         "extend_select": _codes(args.extend_select),
         "ignore": _codes(args.ignore),
         "dialect": args.dialect,
+        "scope": args.scope,
         "words": tuple(os.path.abspath(w) for w in args.word_list) or None,
         "packs": tuple(os.path.abspath(p) if os.path.exists(p) else p for p in args.pack) or None,
         "options": dict(_parse_option(o) for o in args.option) or None,

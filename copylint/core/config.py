@@ -16,6 +16,8 @@ from copylint.core.errors import ConfigError, toml_error_line, toml_key_line
 from copylint.core.finding import SEVERITIES
 
 DIALECTS = ("any", "en-GB", "en-US")
+#: what of a full web page is checked: its article body, or everything
+SCOPES = ("body", "page")
 CONFIG_FILES = (".copylint.toml", "pyproject.toml")
 
 
@@ -37,6 +39,9 @@ class Config:
     dialect: str = "any"
     #: word-list files (one word per line; ``#`` starts a comment) accepted by the spelling rules
     words: tuple[str, ...] = ()
+    #: what of a full HTML page is checked: "body" (the article, when the page shows where it is) or
+    #: "page" (everything); a fragment without a page around it is all body
+    scope: str = "body"
     #: extra rule packs (TOML files, or names of packs shipped with copylint such as "site-x")
     packs: tuple[str, ...] = ()
     #: options that rules declare (``copylint rules --options`` lists them)
@@ -50,6 +55,8 @@ class Config:
         where = self.source or "<config>"
         if self.dialect not in DIALECTS:
             raise ConfigError(where, f"must be one of {', '.join(DIALECTS)}, not {self.dialect!r}", "dialect")
+        if self.scope not in SCOPES:
+            raise ConfigError(where, f"must be one of {', '.join(SCOPES)}, not {self.scope!r}", "scope")
         for code, sev in self.severity:
             if sev not in SEVERITIES:
                 raise ConfigError(where, f"severity of {code} must be one of {', '.join(SEVERITIES)}",
@@ -140,6 +147,10 @@ def parse_config(data: dict[str, Any], path: str, known_options: KnownOptions, t
             if value not in DIALECTS:
                 raise fail(key, f"must be one of {', '.join(DIALECTS)}, not {value!r}")
             kwargs["dialect"] = value
+        elif key == "scope":
+            if value not in SCOPES:
+                raise fail(key, f"must be one of {', '.join(SCOPES)}, not {value!r}")
+            kwargs["scope"] = value
         elif key == "per-file-ignores":
             if not isinstance(value, dict) or not all(
                     isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values()):
@@ -157,7 +168,7 @@ def parse_config(data: dict[str, Any], path: str, known_options: KnownOptions, t
         else:
             if key not in known_options:
                 names = sorted({"select", "extend-select", "ignore", "per-file-ignores", "severity",
-                                "dialect", "words", "packs", *known_options})
+                                "dialect", "scope", "words", "packs", *known_options})
                 raise fail(key, f"unknown setting (known: {', '.join(names)})")
             default, code = known_options[key]
             if default is not None and not _same_type(value, default):

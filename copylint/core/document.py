@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
@@ -77,6 +77,34 @@ class OffsetMap:
         if end <= start:
             return s, s
         return s, max(s, self.end(end))
+
+    def sliced(self, start: int, end: int) -> OffsetMap:
+        """The map of the prose ``[start, end)`` alone (its offsets counted from ``start``), to the same
+        source. A segment cut by either edge keeps its kind: an aligned one is cut with it, any other
+        still stands for all of its source characters."""
+        prose_starts: list[int] = []
+        source_starts: list[int] = []
+        prose_lens: list[int] = []
+        source_lens: list[int] = []
+        for i in range(self._segment(start), len(self._prose_starts)):
+            p0, s0, n, m = self._prose_starts[i], self._source_starts[i], self._prose_lens[i], self._source_lens[i]
+            if p0 >= end:
+                break
+            a, b = max(p0, start), min(p0 + n, end)
+            if b <= a:
+                continue
+            prose_starts.append(a - start)
+            prose_lens.append(b - a)
+            if n == m:
+                source_starts.append(s0 + a - p0)
+                source_lens.append(b - a)
+            else:
+                source_starts.append(s0)
+                source_lens.append(m)
+        if not prose_starts:
+            at = self.start(start)
+            return OffsetMap([0], [at], [0], [0], 0, self.source_length)
+        return OffsetMap(prose_starts, source_starts, prose_lens, source_lens, end - start, self.source_length)
 
 
 class ProseBuilder:
@@ -193,6 +221,16 @@ ABBREVIATIONS = frozenset({
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0\ufeff]*\n\s*")
 
 
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A part of the prose (``[start, end)``) and what told the reader where it is."""
+
+    start: int
+    end: int
+    #: what marked it: "<article>", "[itemprop=articleBody]", "<main>", "the densest block of prose"
+    found_by: str
+
+
 @dataclass
 class Document:
     """One input, as every rule sees it."""
@@ -208,7 +246,57 @@ class Document:
     italics: tuple[tuple[int, int], ...] = ()
     #: Widens a source span being deleted to the whole markup block that holds only it.
     widen_deletion: Callable[[int, int], tuple[int, int]] | None = field(default=None, repr=False)
+    #: The article body of a full web page (None: the whole prose is the copy, as in a CMS fragment).
+    body: Region | None = None
+    #: Prose spans of web furniture (sorted, not overlapping), marked by the rules that find it before
+    #: the other rules run (see :meth:`mark_furniture`): rules that read copy skip them.
+    furniture: tuple[tuple[int, int], ...] = ()
     _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def within(self, region: Region) -> Document:
+        """The same input, with only the prose of ``region`` to check (offsets still point into the
+        whole source, so findings and fixes stay exact)."""
+        start, end = region.start, region.end
+        italics = tuple((max(s, start) - start, min(e, end) - start) for s, e in self.italics if s < end and e > start)
+        return Document(path=self.path, source=self.source, prose=self.prose[start:end],
+                        offsets=self.offsets.sliced(start, end), format=self.format,
+                        comments=self.comments, italics=italics, widen_deletion=self.widen_deletion)
+
+    # ---------------------------------------------------------------- furniture
+    def mark_furniture(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Record prose spans that are web furniture, not copy (the engine does, for the rules that
+        run after the rules that find furniture)."""
+        merged: list[tuple[int, int]] = []
+        for s, e in sorted(span for span in spans if span[1] > span[0]):
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+            else:
+                merged.append((s, e))
+        self.furniture = tuple(merged)
+        self.__dict__.pop("prose_without_furniture", None)
+
+    def in_furniture(self, start: int, end: int) -> bool:
+        """Does the prose span ``[start, end)`` touch a span marked as furniture?"""
+        spans = self.furniture
+        if not spans:
+            return False
+        i = bisect.bisect_right(spans, (start, len(self.prose) + 1)) - 1
+        return (i >= 0 and spans[i][1] > start) or (i + 1 < len(spans) and spans[i + 1][0] < end)
+
+    @cached_property
+    def prose_without_furniture(self) -> str:
+        """The prose with every furniture span blanked out (same length, same lines): for rules that
+        count or scan words of the copy over the whole text."""
+        if not self.furniture:
+            return self.prose
+        parts = []
+        last = 0
+        for s, e in self.furniture:
+            parts.append(self.prose[last:s])
+            parts.append(re.sub(r"[^\n]", " ", self.prose[s:e]))
+            last = e
+        parts.append(self.prose[last:])
+        return "".join(parts)
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, run once per document and shared by every rule that asks for ``key``: an

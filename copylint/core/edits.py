@@ -8,10 +8,13 @@ taken is skipped whole (and reported), so the result never depends on the order 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from copylint.core.finding import Edit, Finding
+
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,20 @@ class FixPlan:
     #: the source (the text at the finding's span changed)
     skipped: tuple[Finding, ...]
     edits: tuple[Edit, ...]
+
+
+def reaches_beyond(text: str, start: int, end: int, edits: Iterable[Edit]) -> bool:
+    """Does one of ``edits`` remove a word character of ``text`` outside ``[start, end)``?
+
+    A fix may remove what its finding reports and the spaces, line breaks and punctuation that join
+    it to the text around it; never a word the finding does not show. The engine refuses fixes that
+    do (see :meth:`copylint.engine.linter.Linter.check_document`), whatever rule made them."""
+    for e in edits:
+        if e.start < start and _WORD_CHARACTER.search(text, e.start, min(e.end, start)):
+            return True
+        if e.end > end and _WORD_CHARACTER.search(text, max(e.start, end), e.end):
+            return True
+    return False
 
 
 def is_fixable(finding: Finding, *, unsafe: bool = False) -> bool:
@@ -59,7 +76,51 @@ def plan_fixes(source: str, findings: Iterable[Finding], *, unsafe: bool = False
         for e in new:
             bisect.insort(taken, e, key=lambda x: (x.start, x.end))
         applied.append(f)
-    return FixPlan(tuple(applied), tuple(skipped), tuple(taken))
+    return FixPlan(tuple(applied), tuple(skipped), tuple(_closed_up(source, taken)))
+
+
+def _closed_up(source: str, edits: list[Edit]) -> list[Edit]:
+    """``edits`` (sorted, not overlapping), where deletions of whole lines that follow one another
+    (with nothing but blank lines between them) are one deletion, which also removes one blank line
+    beside it when it stands between blank lines: the paragraphs around it stay one blank line apart
+    ("rates.\n\nRead more: ...\n\nShares" -> "rates.\n\nShares")."""
+    out: list[Edit] = []
+    for e in edits:
+        previous = out[-1] if out else None
+        if (previous is not None and _deletes_lines(source, previous) and _deletes_lines(source, e)
+                and not source[previous.end:e.start].strip()):
+            out[-1] = Edit(previous.start, e.end, "")
+        else:
+            out.append(e)
+    for k, e in enumerate(out):
+        if _deletes_lines(source, e):
+            start, end = with_blank_line(source, e.start, e.end)
+            if (k == 0 or out[k - 1].end <= start) and (k + 1 == len(out) or end <= out[k + 1].start):
+                out[k] = Edit(start, end, "")
+    return out
+
+
+def _deletes_lines(source: str, e: Edit) -> bool:
+    """Does ``e`` delete whole lines (from a line's start to after a line break, or the text's end)?"""
+    return (not e.replacement and e.start < e.end and (e.start == 0 or source[e.start - 1] == "\n")
+            and (e.end == len(source) or source[e.end - 1] == "\n"))
+
+
+def with_blank_line(source: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` (a deletion) with the blank line after it when it removes whole lines that stand
+    between blank lines (or after the start of the text); at the end of the text, the blank line before
+    it. Any other deletion is returned as it is."""
+    if not _deletes_lines(source, Edit(start, end, "")):
+        return start, end
+    previous = source.rfind("\n", 0, max(0, start - 1)) + 1
+    if start > 0 and source[previous:start].strip():
+        return start, end  # a line of text before it: nothing to close up
+    if end == len(source):
+        return previous, end
+    newline = source.find("\n", end)
+    if newline >= 0 and not source[end:newline].strip():
+        return start, newline + 1
+    return start, end
 
 
 def _neighbours(taken: list[Edit], edit: Edit) -> list[Edit]:

@@ -61,6 +61,9 @@ class Diagnostic:
     #: A deletion of whole lines/blocks: readers may widen it to the enclosing element in the source.
     deletes_block: bool = False
     data: dict[str, Any] = field(default_factory=dict)
+    #: The span is web furniture, not copy: rules that read copy skip it. Only the diagnostics of a
+    #: rule that declares :attr:`~copylint.core.rule.Rule.marks_furniture` count.
+    furniture: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,6 +109,9 @@ class Rule:
     #: an external service the rule needs ("a LanguageTool server"): its examples are then run by
     #: the rule's own tests against a stand-in, not by the generic example test
     requires: ClassVar[str] = ""
+    #: its diagnostics may mark web furniture (``Diagnostic.furniture``): the engine runs it before the
+    #: rules that do not, and gives them the marked spans as ``Document.furniture``
+    marks_furniture: ClassVar[bool] = False
     #: configuration keys this rule reads, with their defaults (their type is the default's type)
     options: ClassVar[dict[str, Any]] = {}
     examples: ClassVar[tuple[Example, ...]] = ()

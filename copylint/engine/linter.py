@@ -16,6 +16,7 @@ from types import TracebackType
 from copylint import readers
 from copylint.core.config import Config
 from copylint.core.document import Document
+from copylint.core.edits import reaches_beyond
 from copylint.core.errors import CopylintError
 from copylint.core.finding import Diagnostic, Edit, Finding, Fix
 from copylint.core.rule import SHARED_RESOURCES, Context, Resources, Rule
@@ -62,26 +63,38 @@ class Linter:
 
     def check_document(self, doc: Document, *, words: Iterable[str] = (),
                        notices: list[str] | None = None) -> list[Finding]:
-        """Findings for an already read ``doc`` (``words`` and ``notices`` as for :meth:`check`)."""
+        """Findings for an already read ``doc`` (``words`` and ``notices`` as for :meth:`check`).
+
+        A full web page whose reader found its article body is checked on that body only, unless the
+        config's ``scope`` is "page". Rules that mark web furniture run first; the spans they mark
+        are on ``doc.furniture`` for the rules after them. A fix that would remove words outside
+        what its finding reports is refused, whatever rule made it: the finding is reported without
+        it (and a notice names the rule)."""
         ctx = Context(self.config, self.resources, frozenset(words))
+        if doc.body is not None and self.config.scope == "body":
+            ctx.notice(f"HTML page: only the article body was checked (found by {doc.body.found_by}); "
+                       "--scope page (scope = \"page\") checks the whole page")
+            doc = doc.within(doc.body)
         findings: list[Finding] = []
         selected = [r for r in self._rules
                     if self.config.is_selected(r.code, r.default_enabled, doc.path)]
-        for rule in selected:
-            try:
-                diagnostics = list(rule.check(doc, ctx))
-            except CopylintError:
-                raise
-            except Exception as exc:  # one broken rule must not hide every other finding
-                ctx.notice(f"internal error in rule {rule.code} ({rule.name}) on {doc.path}: "
-                           f"{type(exc).__name__}: {exc}")
-                continue
-            findings.extend(self._finding(doc, rule, d) for d in diagnostics)
+        furniture: list[tuple[int, int]] = []
+        for rule in (r for r in selected if r.marks_furniture):
+            diagnostics = self._diagnose(rule, doc, ctx)
+            furniture.extend((d.start, d.end) for d in diagnostics if d.furniture)
+            findings.extend(self._finding(doc, rule, d, ctx) for d in diagnostics)
+        if furniture:
+            doc.mark_furniture(furniture)
+        for rule in (r for r in selected if not r.marks_furniture):
+            findings.extend(self._finding(doc, rule, d, ctx) for d in self._diagnose(rule, doc, ctx))
         findings, unused = apply_directives(doc, findings)
         if unused:
             for rule in selected:
                 for d in rule.check_suppressions(doc, unused):  # in source offsets
                     fix = Fix(d.applicability, d.fix_edits) if d.fix_edits else None
+                    if fix is not None and reaches_beyond(doc.source, d.start, d.end, d.fix_edits):
+                        ctx.notice(_refused(rule))
+                        fix = None
                     findings.append(self._source_finding(doc, rule, d.start, d.end, d.message, fix,
                                                          d.suggestions, d.data))
         findings = _drop_duplicates(sorted(findings, key=lambda f: (f.start, f.end, f.code)))
@@ -130,11 +143,26 @@ class Linter:
                  tb: TracebackType | None) -> None:
         self.close()
 
+    @staticmethod
+    def _diagnose(rule: Rule, doc: Document, ctx: Context) -> list[Diagnostic]:
+        """The rule's diagnostics, or none (and a notice) when it fails: one broken rule must not hide
+        every other finding."""
+        try:
+            return list(rule.check(doc, ctx))
+        except CopylintError:
+            raise
+        except Exception as exc:
+            ctx.notice(f"internal error in rule {rule.code} ({rule.name}) on {doc.path}: "
+                       f"{type(exc).__name__}: {exc}")
+            return []
+
     # ------------------------------------------------------------------ mapping
-    def _finding(self, doc: Document, rule: Rule, d: Diagnostic) -> Finding:
+    def _finding(self, doc: Document, rule: Rule, d: Diagnostic, ctx: Context) -> Finding:
         start, end = doc.source_span(d.start, d.end)
         fix = None
-        if d.fix_edits:
+        if d.fix_edits and reaches_beyond(doc.prose, d.start, d.end, d.fix_edits):
+            ctx.notice(_refused(rule))
+        elif d.fix_edits:
             edits = []
             for e in d.fix_edits:
                 s, t = doc.source_span(e.start, e.end)
@@ -156,6 +184,11 @@ class Linter:
             start=start, end=end, text=doc.source[start:end], message=message,
             suggestions=tuple(suggestions), fix=fix, data=dict(data or {}),
         )
+
+
+def _refused(rule: Rule) -> str:
+    return (f"rule {rule.code} ({rule.name}) offered fixes that would remove words outside what its findings "
+            "report; those findings are reported without a fix")
 
 
 def _drop_duplicates(findings: list[Finding]) -> list[Finding]:

@@ -19,6 +19,7 @@ from html.entities import html5
 
 from copylint.core.document import Comment, Document, ProseBuilder
 from copylint.readers import reader
+from copylint.readers.body import article_body
 from copylint.readers.markup import TextRuns, whole_lines
 
 PARAGRAPH_BREAK = "\n\n"
@@ -51,6 +52,11 @@ _SCOPE_ELEMENTS = frozenset({"ul", "ol", "dl", "table", "div", "blockquote", "se
                              "body", "html", "td", "th", "li"})
 #: Elements a block deletion never removes whole (it would take the page with it).
 _STRUCTURE_ELEMENTS = frozenset({"html", "body", "main", "article", "head"})
+#: Elements only a whole page has (a CMS fragment has none of them).
+_PAGE_ELEMENTS = frozenset({"html", "head", "body"})
+#: Elements that mark the article body of a page, by the marker :mod:`copylint.readers.body` knows.
+_BODY_ELEMENTS = {"article": "<article>", "main": "<main>"}
+_ARTICLE_BODY_ATTRIBUTE = re.compile(r"""[\s"'/]itemprop\s*=\s*["']?[^"'>]*\barticleBody\b""", re.IGNORECASE)
 
 _HTML_SPACE = " \t\n\r\f"
 _BLANKS_RE = re.compile(r"(?:[ \t\n\r\f]|<br\s*/?>)*", re.IGNORECASE)
@@ -89,6 +95,10 @@ class _Reader:
         self.break_span = (0, 0)
         self.pending_space: tuple[int, int] | None = None
         self.line_open = False  # has text been emitted since the last break?
+        self.is_page = False  # has the source a <!doctype>, <html>, <head> or <body>?
+        #: elements marking the article body: (marker, prose start) by stack depth, then (marker, prose span)
+        self.open_bodies: list[tuple[int, str, int]] = []
+        self.bodies: list[tuple[str, int, int]] = []
 
     # -------------------------------------------------------------- tokenizer
     def tokenize(self) -> None:
@@ -119,6 +129,7 @@ class _Reader:
                     i = self._bogus_comment(lt, lt + 2)
             elif nxt == "!":
                 self.text(text_from, lt)
+                self.is_page = self.is_page or src[lt + 2:lt + 9].lower() == "doctype"
                 i = self._comment(lt) if src.startswith("<!--", lt) else self._bogus_comment(lt, lt + 2)
             elif nxt == "?":
                 self.text(text_from, lt)
@@ -150,8 +161,13 @@ class _Reader:
             self.request_break(PARAGRAPH_BREAK, lt)
         elif name in SKIPPED_ELEMENTS and not self.skipping:
             self._space_for_skipped(lt)
+        self.is_page = self.is_page or name in _PAGE_ELEMENTS
         if name not in VOID_ELEMENTS and not (self_closing and name in ("svg", "math")):
             self._open(name, lt)
+            marker = ("[itemprop=articleBody]" if _ARTICLE_BODY_ATTRIBUTE.search(src, m.end() - 1, end)
+                      else _BODY_ELEMENTS.get(name))
+            if marker:
+                self.open_bodies.append((len(self.stack) - 1, marker, self.builder.length))
         return end
 
     def _end_tag(self, lt: int) -> int:
@@ -223,6 +239,9 @@ class _Reader:
                 return
 
     def _close_top(self, end: int) -> None:
+        if self.open_bodies and self.open_bodies[-1][0] == len(self.stack) - 1:
+            _, marker, prose_start = self.open_bodies.pop()
+            self.bodies.append((marker, prose_start, self.builder.length))
         name, start, first_run, skips = self.stack.pop()
         if name in _ITALIC_ELEMENTS and self.italic_starts:
             self.italics.append((self.italic_starts.pop(), self.builder.length))
@@ -358,4 +377,5 @@ def read_html(source: str, path: str) -> Document:
     r.tokenize()
     prose, offsets = r.builder.build()
     return Document(path=path, source=source, prose=prose, offsets=offsets, format="html",
-                    comments=tuple(r.comments), italics=tuple(sorted(r.italics)), widen_deletion=r.widen_deletion)
+                    comments=tuple(r.comments), italics=tuple(sorted(r.italics)), widen_deletion=r.widen_deletion,
+                    body=article_body(prose, r.bodies, r.is_page))

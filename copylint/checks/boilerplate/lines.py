@@ -33,6 +33,8 @@ _FIRST = itemgetter(0)
 #: sentence-final punctuation, then any closing quotes or brackets
 _SENTENCE_STOPS = (".", "!", "?")
 _CLOSING = "\"'”’)]"
+#: what may trail a sentence that a scraper glued on without making it any less a sentence ("... passed. –")
+_TRAILING_JUNK = " \t–—-|•·,"
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\.\s?\.\s?\.)[\s\"'”’)\]]*$|[»›>]\s*$")
 #: the longest truncation mark before the closing quotes and spaces (". . .")
 _TRUNCATION_WIDTH = 5
@@ -67,7 +69,9 @@ _TIMESTAMP = re.compile(
 _COUNT = re.compile(
     r"^[\s(]*(?:\d[\d,.]*\s*k?\s+(?:comments?|replies|reply|shares?|views?|likes?|reads?|retweets?|votes?|"
     r"reactions?|responses?|talkbacks?|min(?:ute)?s?\s+read|photos?|images?|videos?|items?|results?)"
-    r"|(?:comments?|replies|shares?|views?|likes?|votes?)\s*[:(]?\s*\d[\d,.]*\s*\)?)[\s).]*$",
+    r"|(?:comments?|replies|shares?|views?|likes?|votes?)\s*[:(]?\s*\d[\d,.]*\s*\)?"
+    # a category or tag and how many stories it holds: "Iraq War (563)", "Web/Tech (2)"
+    r"|[A-Z][\w&'’/ .-]{0,40}?\s\(\d[\d,]*\))[\s).]*$",
     re.I,
 )
 #: "By Jane Doe", "By JANE DOE, Reuters" — a byline is article furniture, not boilerplate
@@ -77,8 +81,9 @@ _BYLINE = re.compile(r"^\s*(?i:by|words by|written by|reporting by|from)\s+[A-Z]
 _STAFF_CREDIT = re.compile(r"^\s*[(\[]?\s*(?i:(?:additional\s+)?reporting|writing|editing|compiled|contributing|"
                            r"research|translation|graphics|production)(?:\s+by\b|\s*:)\s*[A-Z]")
 #: "Clark Boyd is technology correspondent for The World": the author's note closing a story
-_AUTHOR_NOTE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s+){1,3}(?:is|was)\s+(?:a|an|the\s+)?(?:[\w-]+\s+){0,3}"
-                          r"(?:correspondent|editor|reporter|writer|columnist|journalist|contributor|author)\b")
+_AUTHOR_NOTE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s+){1,3}(?:(?:is|was)\s+(?:a|an|the\s+)?(?:[\w-]+\s+){0,3}"
+                          r"(?:correspondent|editor|reporter|writer|columnist|journalist|contributor|author)\b"
+                          r"|(?:covers|writes about|reports on)\s)")
 #: the wire agency's sign-off closing a story ("Reuter")
 _SIGN_OFF = re.compile(r"^\s*(?:Reuter|REUTER)\s*$")
 #: "LONDON (Reuters) -", "WASHINGTON, March 3 -": a dateline opening the story
@@ -90,6 +95,59 @@ _DATELINE_ALONE = re.compile(rf"^\s*[A-Z][A-Z.'’ -]{{2,30}}(?:,\s*[A-Z][\w.]*)
                              rf"(?:\s*{_AGENCY}|,\s*(?i:{_MONTHS})\.?\s+\d{{1,2}}(?:\s*{_AGENCY})?)\s*[-–—:]?\s*$")
 _URL_ONLY = re.compile(r"^\s*(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)+(?:/\S*)?|\S+@\S+\.\w+|@\w+)\s*$",
                        re.I)
+#: "CNN —", "New York CNN Business —", "Washington, DC CNN —": a dateline stub opening a story
+_DATELINE_STUB = re.compile(r"^\s*[A-Z][\w.,'’ ]{0,40}?\s*[—–-]\s*$")
+
+#: a sentence end inside a line
+_INNER_PUNCTUATION = re.compile(r"[a-z0-9)][.!?]+[\"'”’)]*(?:\s|[A-Za-z0-9])")
+#: a quotation of a few words
+#: quoted speech of a few words is an opening quote, then (before the next closing one) three words
+_CLOSING_QUOTE = re.compile(r'([”"])')
+_THREE_WORDS = re.compile(r"\w \w+ \w")
+DAY_HEADING = "a day heading"
+FIGURE_ROW = "a row of figures"
+FIXTURE = "a fixture or result"
+SEPARATOR = "a separator"
+#: a stamp that says what it stamps: "Updated 10:32", "Posted 3 hours ago"
+_STAMP_WORD = re.compile(r"\b(?:updated|posted|published|modified|created|last|ago)\b", re.I)
+#: Structured content: lines that are copy in a shape other than a sentence (never web furniture).
+_STRUCTURED = (
+    # list items: "3. Charlottetown", "1) Rinse the lentils", "(a) The first option"
+    ("a numbered list item", re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\([a-z]\)|[a-z]\))\s+\S")),
+    # recipe ingredients and quantities: "250g red lentils", "1 tsp ground cumin", "2 shallots, finely diced"
+    ("an ingredient or quantity", re.compile(
+        r"^\s*(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])\s*(?:-\s*\d+\s*)?(?:(?:g|kg|mg|ml|l|cl|oz|lb|lbs|tsp|tbsp|tbs|cups?|pints?|"
+        r"quarts?|cloves?|pinch|handful|sprigs?|slices?|tins?|cans?)\.?\s+[a-z]|[a-z]+,\s+[a-z])")),
+    # sports: "Arsenal v Chelsea", "Arsenal 2-1 Chelsea", "Man Utd 3 Liverpool 1"
+    (FIXTURE, re.compile(
+        r"^\s*(?:{n})\s+(?:(?:v|vs\.?)\s+(?:{n})|\d{{1,3}}\s*[-–]\s*\d{{1,3}}\s+(?:{n})|\d{{1,3}}\s+(?:{n})\s+\d{{1,3}})\b"
+        .format(n=r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}"))),
+    # a timeline or schedule entry: "10:50 p.m.: Police arrived", "2000 GMT", "1999 - The firm is founded"
+    ("a timeline entry", re.compile(
+        r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?|\d{4}\s*(?:GMT|BST|UTC|ET|CET|hrs)|"
+        r"(?:1[89]|20)\d{2})\s*(?:[:\-–—]\s*\S.*|[:\-–—]?\s*$)")),
+    # a row of a table of figures: "Nike Inc. NKE, +2.00%", "Rishi Sunak - 1/50", "Turnout: 64%"
+    (FIGURE_ROW, re.compile(r"^\s*\S.{0,60}?(?:\s[-–:=]|,)\s*[-+$£€]?\d[\d,.]*(?:%|/\d+|[kmb]n?)?\s*$")),
+    # questions and answers of a transcript: "Q: What was your biggest challenge?", "SMITH: We won."
+    ("a question or answer", re.compile(r"^\s*(?:Q|A|Question|Answer|[A-Z][A-Z.'’ -]{1,25})\s*[:.]\s+\S")),
+    # an attribution: "— Pete, 54", "– Paul Egan", "- Jane Smith, London"
+    ("an attribution", re.compile(
+        r"^\s*[—–−-]{1,2}\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s*[\w .'’-]{1,30})?\s*$")),
+    # a separator: "___", "* * *", "###", "—"
+    (SEPARATOR, re.compile(r"^\s*([_*=~#.·•—–-])(?:\s*\1)*\s*$")),
+    # a day heading: "Sunday, 27 February", "Monday 3 March", "March 3"
+    (DAY_HEADING, re.compile(
+        rf"^\s*(?:{_DAYS}[\s,]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+        r"\s*[:.]?\s*$", re.I)),
+)
+#: a line of figures (a table row, odds, prices): at least this many numbers, and few words
+_NUMBER = re.compile(r"[-+$£€]?\d[\d,.]*(?:%|/\d+)?")
+FIGURE_ROW_NUMBERS = 3
+#: "Attendance: 20,170.", "Subs not used: Smith, Jones, Brown.", "Referee: Mike Dean": a field and its
+#: value (a fact box, a line-up): the value is figures or names, its label no furniture word ("Tags")
+_FIELD = re.compile(r"^\s*([A-Z][\w'’ -]{1,30}):\s+(\S.*)$")
+#: a word of a field's value: a figure, or a word in capitals (a name), or a joining word
+_VALUE_WORD = re.compile(r"[(\[]*(?:[-+$£€]?\d[\d,.:%/]*\w{0,3}|[A-Z][\w.'’-]*|and|of|de|van|von|le|la|&)[)\].,;]*")
 
 
 @cache
@@ -165,7 +223,7 @@ class LineFeatures:
             capital_stops = sum(map(stops.__contains__, map(str.lower, self._inner_capitals())))
             self.title_case = capital_stops * 2 >= inner_stops
         core = text.rstrip(_CLOSING)
-        ends_sentence = core[-1:] in _SENTENCE_STOPS
+        ends_sentence = core[-1:] in _SENTENCE_STOPS or core.rstrip(_TRAILING_JUNK).rstrip(_CLOSING)[-1:] in ".!"
         self.truncated = _TRUNCATED.search(text, max(0, len(_tail_stripped(core)) - _TRUNCATION_WIDTH)) is not None
         self.sentence_end = ends_sentence and not self.truncated
         self.quoted = bool(text) and text[0] in _QUOTES and (text[-1] in _QUOTES or ends_sentence)
@@ -219,6 +277,18 @@ class LineFeatures:
         return sum(map(ui_words().__contains__, self._content)) / self.words if self.words else 0.0
 
     @property
+    def lower_words(self) -> int:
+        """How many words start with a lower-case letter."""
+        return self._lower_words()
+
+    @property
+    def lower_content_words(self) -> int:
+        """How many words that are no function words start with a lower-case letter (a sentence has
+        some: "declined", "comment"; a name or a title has none)."""
+        stops = stop_words()
+        return sum(1 for w in _ANY_WORD.findall(self.text) if w[0].islower() and w.lower() not in stops)
+
+    @property
     def sentence_case(self) -> bool:
         """"Spending plans": a capital first word, every other word in lower case."""
         n = self.words
@@ -255,6 +325,37 @@ class LineFeatures:
         return self.has_digit and _TIMESTAMP.match(self.text) is not None
 
     @property
+    def inner_stop(self) -> bool:
+        """Does a sentence end inside the line ("...by a third.we'll ...", "Really? Come on")?"""
+        return _INNER_PUNCTUATION.search(self.text.rstrip().rstrip(_CLOSING + ".!?")) is not None
+
+    @property
+    def quotation(self) -> bool:
+        """Does the line hold quoted speech of a few words ("“We are delighted,” she said")? Then it is copy."""
+        text = self.text
+        if '"' not in text and "“" not in text:
+            return False
+        # (one pass between closing quotes: a pattern with the words inside the quotes backtracks)
+        parts = _CLOSING_QUOTE.split(text)  # text, closing quote, text, ..., text
+        for k in range(0, len(parts) - 1, 2):
+            piece = parts[k]
+            if k and parts[k - 1] == '"':  # a straight quote closes one quotation and may open the next
+                inner = piece
+            else:
+                j = piece.find("“")
+                if j < 0:
+                    continue
+                inner = piece[j + 1:]
+            if _THREE_WORDS.search(inner):
+                return True
+        return False
+
+    @property
+    def stamped(self) -> bool:
+        """A date or time that says what it stamps ("Updated 10:32 GMT", "3 hours ago")."""
+        return _STAMP_WORD.search(self.text) is not None
+
+    @property
     def count(self) -> bool:
         return self.has_digit and _COUNT.match(self.text) is not None
 
@@ -283,6 +384,27 @@ class LineFeatures:
     @property
     def url_only(self) -> bool:
         return _URL_ONLY.match(self.text) is not None
+
+    @property
+    def dateline_stub(self) -> bool:
+        return self.words <= 6 and _DATELINE_STUB.match(self.text) is not None
+
+    @property
+    def structured(self) -> str | None:
+        """What kind of structured content the line is (a list item, a result, a timeline entry, a
+        transcript line, a field of a fact box, a row of figures, an attribution, a separator, a day
+        heading), or None."""
+        text = self.text
+        field = _FIELD.match(text)
+        if (field is not None and not any(w.lower() in ui_words() for w in field.group(1).split())
+                and all(_VALUE_WORD.fullmatch(w) for w in field.group(2).split())):
+            return "a field and its value"
+        for kind, pattern in _STRUCTURED:
+            if pattern.match(text):
+                return kind
+        if self.has_digit and len(_NUMBER.findall(text)) >= FIGURE_ROW_NUMBERS and self.words <= 8:
+            return FIGURE_ROW
+        return None
 
 
 def line_features(text: str) -> LineFeatures:

@@ -28,6 +28,7 @@ of each line on a length-preserving normalised copy of the line (so offsets carr
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -62,6 +63,9 @@ _SEPARATOR = r"(?=\s*[:|»›>•]|\s+-|\s*(?:\.\.\.|…)|\s*$)"
 _CLAUSE_BEFORE = r"[\s(\"'-]"
 _LEAD_RUN = re.compile(_LEAD)
 _LEAD_CHARACTER = re.compile(_LEAD[:-1])
+#: a phrase with an open placeholder at either end: how much of a longer text its match takes is not
+#: known ("{any}all rights reserved", "powered by {name}")
+_OPEN = re.compile(r"\{any\}|^[(]*\{name\}|\{name\}[)?*+]*$")
 #: line openings whose candidate phrases are remembered (a bound for long-lived processes)
 _MAX_CACHED_OPENINGS = 4096
 
@@ -155,6 +159,36 @@ class PhraseMatch:
     end: int
 
 
+def open_ended(phrase: Phrase) -> bool:
+    """Does ``phrase`` hold ``{any}``, or open or end with ``{name}``? Then a whole-line match says
+    the line holds the phrase, not that the line is nothing else."""
+    return _OPEN.search(phrase.text.strip()) is not None
+
+
+@functools.cache
+def _core_pattern(text: str) -> re.Pattern[str] | None:
+    """The pattern of a phrase without the ``{any}`` at its ends (None: nothing is left of it)."""
+    core = text.strip()
+    while core.startswith(_ANY):
+        core = core[len(_ANY):].lstrip()
+    while core.endswith(_ANY):
+        core = core[:-len(_ANY)].rstrip()
+    if not core:
+        return None
+    try:
+        return re.compile(compile_phrase(core), re.DOTALL)
+    except (ValueError, re.error):  # the core is no pattern of its own ("(a{any}|b)")
+        return None
+
+
+def core_span(phrase: Phrase, text: str) -> tuple[int, int] | None:
+    """Where in ``text`` the written-out part of ``phrase`` is (the phrase without the ``{any}`` at its
+    ends: "all rights reserved" of "{any}all rights reserved{any}"), or None."""
+    pattern = _core_pattern(phrase.text)
+    m = pattern.search(normalise(text)) if pattern is not None else None
+    return None if m is None else m.span()
+
+
 def phrases_of(pack: Pack) -> list[Phrase]:
     """The validated phrase entries of a boilerplate pack (raises the pack's ConfigError)."""
     entries = pack.data.get("phrase", [])
@@ -233,6 +267,10 @@ class PhraseMatcher:
         self._clause_needs = [(i, self._needed[i]) for i in self._clauses]
         self._candidates: dict[str, tuple[tuple[int, _Needs | None], ...]] = {}
         self._patterns: dict[int, re.Pattern[str]] = {}
+        # whole-line phrases whose extent is written out, for lines glued onto copy
+        self._closed_lines = frozenset(i for i in self._anchored
+                                       if self.phrases[i].match == "line" and not open_ended(self.phrases[i]))
+        self._glued_patterns: dict[int, re.Pattern[str]] = {}
 
     def _pattern(self, i: int) -> re.Pattern[str]:
         """The regular expression of phrase ``i`` (group 1 is the phrase), compiled on first use."""
@@ -249,6 +287,14 @@ class PhraseMatcher:
             else:  # searched along the line: the clause starts the line or follows a space, bracket or dash
                 source = rf"{_CLAUSE_BEFORE}{body}(?![\w'])"
             pattern = self._patterns[i] = re.compile(source, re.DOTALL)
+        return pattern
+
+    def _glued_pattern(self, i: int) -> re.Pattern[str]:
+        """Phrase ``i`` (a whole-line phrase) opening a text that goes on after it (group 1 is the phrase)."""
+        pattern = self._glued_patterns.get(i)
+        if pattern is None:
+            pattern = self._glued_patterns[i] = re.compile(f"{_LEAD}({compile_phrase(self.phrases[i].text)})"
+                                                           r"(?=[\s.!?:;,…|»›>*-]*\s)", re.DOTALL)
         return pattern
 
     def _rest_found(self, i: int, text: str) -> bool:
@@ -282,17 +328,73 @@ class PhraseMatcher:
                 self._candidates[opening] = found
         return found
 
+    def glued_opening(self, text: str) -> PhraseMatch | None:
+        """The whole-line phrase that opens ``text`` and is followed by more of it: a line of furniture
+        glued onto copy with no line break ("Exit mobile version The river rose..."). Only phrases
+        whose end is written out count (not those ending in ``{any}`` or ``{name}``); the longest wins."""
+        return self._glued_opening(normalise(text))
+
+    def _glued_opening(self, low: str, anywhere: frozenset[int] | None = None) -> PhraseMatch | None:
+        lead = len(_LEAD_RUN.match(low)[0])  # type: ignore[index]
+        holds = low.__contains__
+        best: PhraseMatch | None = None
+        for i, needs in self._opening_candidates(low[:lead + OPENING_LENGTH], lead):
+            if needs is not None and anywhere is not None and i not in anywhere:
+                continue
+            if i in self._closed_lines and (needs is None or _holds(holds, needs)) and (
+                    i not in self._rests or self._rest_found(i, low)):
+                m = self._glued_pattern(i).match(low)
+                if m is not None and (best is None or m.end(1) > best.end):
+                    best = PhraseMatch(self.phrases[i], m.start(1), m.end(1))
+        return best
+
+    def clause_at(self, text: str) -> PhraseMatch | None:
+        """The clause phrase that opens ``text`` (the first in pack order), or None."""
+        low = normalise(text)
+        holds = low.__contains__
+        padded = ""
+        for i, needs in self._clause_needs:
+            if needs is None or _holds(holds, needs):
+                padded = padded or " " + low  # the space stands for what the clause follows
+                m = self._pattern(i).match(padded)
+                if m is not None:
+                    return PhraseMatch(self.phrases[i], m.start(1) - 1, m.end(1) - 1)
+        return None
+
     def match_line(self, line: str) -> PhraseMatch | None:
         """The phrase that ``line`` (raw text of one line) is, starts with, or holds as a clause."""
         text = normalise(line)
+        return self._opening(text) or self._first_clause(text)
+
+    def opening(self, line: str) -> PhraseMatch | None:
+        """The phrase that ``line`` is, or starts with (not a clause inside it)."""
+        return self._opening(normalise(line))
+
+    def first_clause(self, line: str) -> PhraseMatch | None:
+        """The leftmost clause phrase in ``line``, wherever it stands."""
+        return self._first_clause(normalise(line))
+
+    def block(self, text: str) -> BlockPhrases:
+        """The phrases of the block ``text``, to be looked for sentence by sentence."""
+        return BlockPhrases(self, text)
+
+    def _opening(self, text: str, anywhere: frozenset[int] | None = None) -> PhraseMatch | None:
+        """As :meth:`opening`, on normalised text; with ``anywhere``, of the phrases that may open with
+        anything only those (the ones whose needed strings the whole block holds)."""
         lead = len(_LEAD_RUN.match(text)[0])  # type: ignore[index]  # the run may be empty, never missing
         holds = text.__contains__
         for i, needs in self._opening_candidates(text[:lead + OPENING_LENGTH], lead):
+            if needs is not None and anywhere is not None and i not in anywhere:
+                continue
             if (needs is None or _holds(holds, needs)) and (i not in self._rests or self._rest_found(i, text)):
                 m = self._pattern(i).match(text)
                 if m is not None:
                     return PhraseMatch(self.phrases[i], m.start(1), m.end(1))
-        # clauses: the leftmost one wins, and at one place the first in order
+        return None
+
+    def _first_clause(self, text: str) -> PhraseMatch | None:
+        # the leftmost one wins, and at one place the first in order
+        holds = text.__contains__
         best: tuple[int, re.Match[str]] | None = None
         padded = ""
         for i, needs in self._clause_needs:
@@ -305,3 +407,24 @@ class PhraseMatcher:
             return None
         i, m = best
         return PhraseMatch(self.phrases[i], m.start(1) - 1, m.end(1) - 1)
+
+
+class BlockPhrases:
+    """The phrases of one block (a line, or a hard-wrapped paragraph), looked for sentence by sentence
+    (offsets relative to the block): the block is normalised once, and of the phrases that may open
+    with anything only those whose needed strings the block holds are tried."""
+
+    def __init__(self, phrases: PhraseMatcher, text: str) -> None:
+        self.phrases = phrases
+        self.low = normalise(text)
+        holds = self.low.__contains__
+        self.anywhere = frozenset(phrases._anchored[r] for r in phrases._anywhere
+                                  if _holds(holds, phrases._needed[phrases._anchored[r]] or ()))
+
+    def opening(self, start: int, end: int) -> PhraseMatch | None:
+        """The phrase that the block's text ``[start, end)`` is, or starts with (offsets from ``start``)."""
+        return self.phrases._opening(self.low[start:end], self.anywhere)
+
+    def glued_opening(self, start: int, end: int) -> PhraseMatch | None:
+        """As :meth:`PhraseMatcher.glued_opening`, for the block's text ``[start, end)``."""
+        return self.phrases._glued_opening(self.low[start:end], self.anywhere)

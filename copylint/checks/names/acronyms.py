@@ -93,8 +93,9 @@ def acronym_uses(doc: Document, lex: Lexicon, listed: AbstractSet[str] = frozens
     other words in capitals (a heading), labels (a dateline, a speaker's name: "SANDERS: ...", a
     photo credit: :func:`_label`); a capitalised common word at a sentence start ("Who said it?"
     beside WHO); lowercase forms (dvd, covid: a matter of spelling); forms with inner capitals
-    (WikiLeaks, a name for CL201); a plural s (UFOs is not UFOS)."""
-    prose = doc.prose
+    (WikiLeaks, a name for CL201); a plural s (UFOs is not UFOS); web furniture a boilerplate rule
+    flagged (blanked out: it is not the article's copy)."""
+    prose = doc.prose_without_furniture
     capitals = list(_CAPITALS.finditer(prose))
     shouted = _shouted(prose, capitals)
     kept: dict[str, set[int]] = {}  # lowercase form -> starts of its uses in capitals that count

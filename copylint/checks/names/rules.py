@@ -76,6 +76,7 @@ class NameVariants(Rule):
             return next_word.islower() and len(word) > 1 and lex.is_common(next_word) and lex.knows(word)
 
         scanner = mention_scanner(ctx)
+        # (web furniture a boilerplate rule flagged, a footer's "FactSet" and "Factset", is no mention)
         by_key = forms_of(document_mentions(doc, ctx), lex.is_common, is_compound)
         for handle in {fold(h) for h in _HANDLE.findall(doc.prose)} & by_key.keys() if "@" in doc.prose else ():
             # FoxNewsSunday (@FoxNewsSunday): an account's name written bare, not a spelling of Fox News Sunday

@@ -79,9 +79,11 @@ def house_styles(ctx: Context) -> HouseStyles:
 
 def document_mentions(doc: Document, ctx: Context) -> list[Mention]:
     """The mentions of ``doc``'s prose, scanned once per document (CL201 and the archive audit
-    both read them); callers must not change the list."""
+    both read them); callers must not change the list. Web furniture marked on the document (by
+    the boilerplate rules, which run first) is not scanned."""
     scanner = mention_scanner(ctx)
-    return doc.memo(("names.mentions", id(scanner)), lambda: scanner.mentions(doc.prose))
+    return doc.memo(("names.mentions", id(scanner), doc.furniture),
+                    lambda: scanner.mentions(doc.prose_without_furniture))
 
 
 def mention_scanner(ctx: Context) -> MentionScanner:

@@ -17,15 +17,17 @@ HYPHENATION_KIND = "hyphenation"
 
 
 def lowercase_words(doc: Document) -> Counter[str]:
-    """How often each lowercase word of the prose is written (counted in C, once per document for
+    """How often each lowercase word of the copy is written (counted in C, once per document for
     CL202 and CL203; where a word is written is looked up only for the few words a finding needs).
-    Callers only read the counts."""
-    return doc.memo("consistency.lowercase-words", lambda: Counter(_WORD.findall(doc.prose)))
+    Web furniture a boilerplate rule flagged is not copy and is not counted. Callers only read the
+    counts."""
+    return doc.memo("consistency.lowercase-words", lambda: Counter(_WORD.findall(doc.prose_without_furniture)))
 
 
 def spans_of(doc: Document, word: str) -> list[tuple[int, int]]:
     """Where lowercase ``word`` is written: the places :func:`lowercase_words` counts."""
-    return [m.span() for m in re.finditer(rf"(?<![\w'’\-]){re.escape(word)}(?![\w\-])", doc.prose)]
+    return [m.span() for m in re.finditer(rf"(?<![\w'’\-]){re.escape(word)}(?![\w\-])",
+                                          doc.prose_without_furniture)]
 
 
 def mixed_forms(doc: Document, a: str, b: str, what: str) -> Iterator[Diagnostic]:

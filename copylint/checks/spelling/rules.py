@@ -166,6 +166,8 @@ class Misspelling(Rule):
                 continue
             if damaged and any(d.start < token.end and token.start < d.end for d in damaged):
                 continue  # Potterâs: the encoding-damage rule reports it
+            if doc.furniture and doc.in_furniture(token.start, token.end):
+                continue  # web furniture a boilerplate rule flagged is not the article's copy
             unknown = _unknown_pieces(token.text, knows)
             if not unknown:
                 known_tokens[token.text] = None
@@ -227,6 +229,8 @@ class DoubledWord(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
         for first, second, spaced in doubled_words(doc, legitimate_doubles(ctx)):
+            if doc.furniture and doc.in_furniture(first.start, second.end):
+                continue  # web furniture a boilerplate rule flagged is not the article's copy
             start, end = first.end, second.end
             source_start, source_end = doc.source_span(start, end)
             plain = doc.source[source_start:source_end] == doc.prose[start:end]
@@ -267,6 +271,8 @@ class EncodingDamage(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
         for damage in encoding_damage(doc):
+            if doc.furniture and doc.in_furniture(damage.start, damage.end):
+                continue  # web furniture a boilerplate rule flagged is not the article's copy
             yield Diagnostic(
                 start=damage.start, end=damage.end,
                 message=f"“{doc.prose[damage.start:damage.end]}” is encoding damage (mojibake) for “{damage.repair}”",
@@ -307,6 +313,8 @@ class ConfusedWord(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
         for slip in slips(doc, confusion_model(ctx)):
             tok = slip.token
+            if doc.furniture and doc.in_furniture(tok.start, tok.end):
+                continue  # web furniture a boilerplate rule flagged is not the article's copy
             yield Diagnostic(
                 start=tok.start, end=tok.end,
                 message=f"“{tok.text}” may be a slip for “{slip.suggestion}” here",
