@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from copylint.core.config import Config
+from copylint.core.errors import ConfigError, CopylintError, InputError
 from copylint.core.finding import SCHEMA_VERSION, Diagnostic, Edit, Finding, Fix
 from copylint.core.version import __version__
 
@@ -28,8 +29,8 @@ if TYPE_CHECKING:
     from copylint.core.edits import apply_fixes
     from copylint.engine.linter import Linter
 
-__all__ = ["SCHEMA_VERSION", "Config", "Diagnostic", "Edit", "Finding", "Fix", "Linter", "__version__",
-           "apply_fixes", "check"]
+__all__ = ["SCHEMA_VERSION", "Config", "ConfigError", "CopylintError", "Diagnostic", "Edit", "Finding", "Fix",
+           "InputError", "Linter", "__version__", "apply_fixes", "check"]
 
 _default_linters: dict[str, Any] = {}
 _default_lock = threading.Lock()

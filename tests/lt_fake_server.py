@@ -24,6 +24,7 @@ import json
 import re
 import threading
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -180,10 +181,15 @@ def _text_of(form: dict[str, str]) -> str | None:
 class FakeLanguageTool:
     """The fake server, running in a background thread: ``with FakeLanguageTool() as lt: lt.url``."""
 
-    def __init__(self, delay: float = 0.0, slow_paths: tuple[str, ...] = ("/v2/check", "/v2/languages")) -> None:
+    def __init__(self, delay: float = 0.0, slow_paths: tuple[str, ...] = ("/v2/check", "/v2/languages"),
+                 answer: Callable[[str], Any] | None = None, drip: float = 0.0) -> None:
         #: seconds to wait before answering a request to one of ``slow_paths`` (to test time limits)
         self.delay = delay
         self.slow_paths = slow_paths
+        #: what /v2/check answers instead of the fixture rules' matches (the JSON body, for a text)
+        self.answer = answer
+        #: seconds between the bytes of an answer to a slow path (a server that trickles)
+        self.drip = drip
         #: the form fields of every /v2/check request, in order
         self.requests: list[dict[str, str]] = []
         self._stop = threading.Event()
@@ -213,7 +219,8 @@ class FakeLanguageTool:
                 pass
 
             def _send(self, status: int, body: Any) -> None:
-                if fake.delay and urllib.parse.urlsplit(self.path).path in fake.slow_paths:
+                slow = urllib.parse.urlsplit(self.path).path in fake.slow_paths
+                if fake.delay and slow:
                     fake._stop.wait(fake.delay)
                 data = (json.dumps(body) if not isinstance(body, str) else body).encode("utf-8")
                 self.send_response(status)
@@ -222,7 +229,14 @@ class FakeLanguageTool:
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 try:
-                    self.wfile.write(data)
+                    if fake.drip and slow:
+                        for i in range(len(data)):
+                            self.wfile.write(data[i:i + 1])
+                            self.wfile.flush()
+                            if fake._stop.wait(fake.drip):
+                                return
+                    else:
+                        self.wfile.write(data)
                 except OSError:  # the client gave up waiting
                     pass
 
@@ -256,6 +270,10 @@ class FakeLanguageTool:
 
                 def ids(key: str) -> set[str]:
                     return {v for v in form.get(key, "").split(",") if v}
+
+                if fake.answer is not None:
+                    self._send(200, fake.answer(text))
+                    return
 
                 self._send(200, check(text, language, ids("disabledRules"), ids("enabledRules"),
                                       form.get("enabledOnly") == "true", ids("disabledCategories"),

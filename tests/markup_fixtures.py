@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
@@ -79,8 +80,10 @@ class DeleteMarkedBlocks(Rule):
 
 
 def check_well_formed(source: str, findings: list[Finding]) -> None:
-    """Offsets in range, ``text`` equal to the source span, line/column right, edits in range."""
-    line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+    """Offsets in range, ``text`` equal to the source span, line/column right (lines end at "\\n", or
+    at "\\r" in a file whose line endings are all lone carriage returns), edits in range."""
+    line_break = "\r" if "\r" in source and "\n" not in source else "\n"
+    line_starts = [0] + [m.end() for m in re.finditer(line_break, source)]
 
     def line_col(offset: int) -> tuple[int, int]:
         line = max(i for i, s in enumerate(line_starts) if s <= offset)
@@ -98,13 +101,14 @@ def check_well_formed(source: str, findings: list[Finding]) -> None:
 def check_word_findings(source: str, findings: list[Finding]) -> None:
     """Each word finding is well-formed and its source text spells the word the rule saw.
 
-    The source text (entities decoded) starts with the word's first character and ends with its
-    last, and holds all its characters in order (markup may sit between them: ``Ukr<em>anian``).
+    The source text (entities decoded, in normal form C as the prose is) starts with the word's first
+    character and ends with its last, and holds all its characters in order (markup may sit between
+    them: ``Ukr<em>anian``).
     """
     check_well_formed(source, findings)
     for f in findings:
         word = f.data["prose"]
-        text = html.unescape(f.text)
+        text = unicodedata.normalize("NFC", html.unescape(f.text))
         assert text, f
         assert text[0] == word[0] and text[-1] == word[-1], (word, f.text)
         rest = iter(text)

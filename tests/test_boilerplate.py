@@ -21,6 +21,7 @@ from copylint.checks.boilerplate.phrases import (
     _SEPARATOR,
     _TRAIL,
     MATCH_KINDS,
+    MAX_REPEATS,
     PhraseMatcher,
     compile_phrase,
     normalise,
@@ -286,8 +287,12 @@ def test_bad_pack_entries_are_config_errors(tmp_path: Path, entry: str, key: str
 
 
 def test_pattern_language() -> None:
-    assert compile_phrase("a (b|c)? {n}") == r"a\s+(?:b|c)?\s+\d[\d,.]*"
-    assert compile_phrase(r"x \| y") == r"x\s+\|\s+y"
+    assert compile_phrase("a (b|c)? {n}") == r"a\s+(?:b|c)?\s+(?:\d[\d,.]{0,30})"
+    assert compile_phrase(r"x \| y") == r"x\s+\|\s++y"  # spaces before a letter are never given back
+    # an {any} that ends the phrase takes the rest of the line at once; one with text after it is lazy
+    assert compile_phrase("{any} of {any}") == r".*?(?<!\s)\s++of\s+.*+"
+    # each repetition of a group keeps the choice that fits, and a group repeats at most MAX_REPEATS times
+    assert compile_phrase("( (a|b))+") == rf"(?>\s+(?:a|b)){{1,{MAX_REPEATS}}}"
     with pytest.raises(ValueError):
         compile_phrase("a | b")
 

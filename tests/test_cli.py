@@ -166,14 +166,19 @@ def test_rules_and_rule_commands(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_large_file_is_checked_in_linear_time(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """50 MB of text goes through reading, the engine and the JSON report (one cheap rule)."""
+    """50 MB of text goes through reading, the engine and the JSON report (one cheap rule), once the
+    input size limit allows it; by default it is refused, unread, with one line and exit 2."""
     block = "A line of ordinary copy that says nothing wrong at all, again and again.\n" * 1000
     big = tmp_path / "big.txt"
     with open(big, "w", encoding="utf-8") as f:
         for _ in range(50 * 1024 * 1024 // len(block)):
             f.write(block)
         f.write("wrongly\n")
-    code, out, _ = run(["check", "--isolated", "--select", "CL991", "--format", "json", str(big)], capsys)
+    code, out, err = run(["check", "--isolated", "--select", "CL991", "--format", "json", str(big)], capsys)
+    assert (code, json.loads(out)) == (2, [])
+    assert f"{big}: {big.stat().st_size:,} bytes, more than 10,000,000 characters (the most copylint " in err
+    code, out, _ = run(["check", "--isolated", "--select", "CL991", "--format", "json",
+                        "--max-input-size", "60000000", str(big)], capsys)
     (finding,) = json.loads(out)
     assert code == 1 and finding["column"] == 1 and finding["line"] == big.read_text().count("\n")
 

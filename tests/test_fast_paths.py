@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 from copylint import Config, Linter
 from copylint.checks.spelling.candidates import CandidateIndex
 from copylint.checks.spelling.misspellings import Misspellings, _codespell_lines
-from copylint.core.document import _TOKEN_RE, _starts_sentence
+from copylint.core.document import _TOKEN_RE, KIND_OF, _starts_sentence
 from copylint.core.packs import data_path
 from copylint.language.lexicon import RARE_USAGE_FILE, LexiconData, load_rare_usage
 from copylint.readers import read
@@ -35,8 +35,10 @@ texts = st.lists(st.one_of(st.sampled_from(TOKEN_PIECES), st.sampled_from([" ", 
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_tokens_are_those_of_the_reference_pattern(text: str) -> None:
-    expected = [(m.start(), m.end(), m.group(), m.lastgroup) for m in _TOKEN_RE.finditer(text)]
-    got = [(t.start, t.end, t.text, t.kind) for t in read(text).tokens]
+    doc = read(text)  # the prose: the text in normal form C
+    expected = [(*m.span(m.lastgroup), m[m.lastgroup], KIND_OF.get(m.lastgroup, m.lastgroup))
+                for m in _TOKEN_RE.finditer(doc.prose)]
+    got = [(t.start, t.end, t.text, t.kind) for t in doc.tokens]
     assert got == expected
 
 

@@ -353,3 +353,66 @@ def test_real_languagetool() -> None:
             assert grammar.notices == []
             assert (code, word) in flagged(findings), (text, findings)
         assert grammar.check("The council met on Monday and approved the budget.") == []
+
+
+# ---------------------------------------------------------------------------------- hostile servers
+def _match(offset: object, length: object, message: str = "Possible typo.") -> dict:
+    return {"offset": offset, "length": length, "message": message, "shortMessage": "",
+            "replacements": [{"value": "x"}], "rule": {"id": "R", "category": {"id": "MISC"}}}
+
+
+def test_a_server_that_trickles_its_answer_is_cut_off_at_the_deadline() -> None:
+    """One byte every 2 s never hit a per-read timeout."""
+    with FakeLanguageTool(drip=0.3, slow_paths=("/v2/check",)) as trickle:
+        started = time.monotonic()
+        findings, notices = _other_rules_and_grammar(url=trickle.url, timeout=1)
+        assert time.monotonic() - started < 6
+    assert flagged(findings) == [("CL991", "wrongly")]
+    assert len(notices) == 1 and "did not answer within 1 s" in notices[0]
+
+
+def test_a_huge_message_is_cut_and_a_huge_answer_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 100 MB message was copied into the report."""
+    from copylint.checks.grammar import languagetool
+
+    text = "He go home."
+    with FakeLanguageTool(answer=lambda t: {"matches": [_match(3, 2, "m" * 200_000)]}) as big:
+        with linter(url=big.url) as grammar:
+            (finding,) = grammar.check(text)
+        assert len(finding.message) < languagetool.MAX_MESSAGE + 20
+        monkeypatch.setattr(languagetool, "MAX_RESPONSE_BYTES", 100_000)
+        with linter(url=big.url) as grammar:
+            assert grammar.check(text) == []
+            (notice,) = grammar.notices
+    assert "answered with more than 100,000 bytes" in notice
+
+
+def test_a_flood_of_matches_is_capped_with_one_notice() -> None:
+    """100,000 matches took up to 21 s."""
+    from copylint.checks.grammar.languagetool import MAX_MATCHES
+
+    text = "word " * 30_000
+    flood = {"matches": [_match(i * 5, 4) for i in range(30_000)] * 3}
+    with FakeLanguageTool(answer=lambda t: flood) as lt, linter(url=lt.url, **{"chunk-size": 200_000}) as grammar:
+        started = time.monotonic()
+        findings = grammar.check(text)
+        assert time.monotonic() - started < 10
+        assert len(findings) == MAX_MATCHES
+        (notice,) = grammar.notices
+    assert f"{90_000 - MAX_MATCHES:,} beyond the first {MAX_MATCHES:,}" in notice
+
+
+def test_offsets_outside_the_text_and_malformed_matches_are_dropped_with_one_notice() -> None:
+    """Offsets outside the text became findings at column -21 or end 1,000,000,000."""
+    text = "He go home."
+    raw = [_match(-21, 2), _match(3, 1_000_000_000), _match(1_000_000_000, 1), _match("3", 2), _match(3, None),
+           {"offset": 3}, {**_match(3, 2), "rule": "R"}, "not a match", _match(3, 2)]
+    with FakeLanguageTool(answer=lambda t: {"matches": raw}) as lt, linter(url=lt.url) as grammar:
+        findings = grammar.check(text)
+        notices = grammar.notices
+    assert [(f.text, f.column) for f in findings] == [("go", 4)]
+    assert notices == [f"LanguageTool at {lt.url}/v2/ sent matches that were left out: 3 pointing outside the "
+                       "text sent; 5 not well formed"]
+    with FakeLanguageTool(answer=lambda t: ["not", "a", "result"]) as odd, linter(url=odd.url) as grammar:
+        assert grammar.check(text) == []
+        assert "not a LanguageTool check result" in grammar.notices[0]

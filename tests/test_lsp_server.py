@@ -296,7 +296,7 @@ def test_the_workspace_check_reports_progress_and_publishes_each_file_and_the_lo
                                                encoding="utf-8")
     (workspace / "node_modules").mkdir()
     (workspace / "node_modules" / "c.md").write_text("yeae\n", encoding="utf-8")
-    (workspace / "desk" / "bad.txt").write_bytes(b"\xff\xfe not text")
+    (workspace / "desk" / "bad.txt").write_bytes(b"\xff\xfd not text")  # (\xff\xfe is a UTF-16 byte-order mark)
 
     async def scenario() -> None:
         async with lsp_session(workspace, args=("--log-file", str(log), "--log-level", "debug")) as session:

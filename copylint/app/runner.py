@@ -13,18 +13,20 @@ from typing import Any
 
 from copylint import readers
 from copylint.app.linters import Linters
-from copylint.app.sources import read_source
-from copylint.core.config import Config, ConfigFinder, load_config_file
-from copylint.core.errors import ConfigError, CopylintError, InputError
+from copylint.app.sources import file_kind, read_source
+from copylint.core.config import Config, ConfigFinder, check_codes, load_config_file
+from copylint.core.errors import ConfigError, CopylintError, InputError, UsageError, did_you_mean
 from copylint.core.finding import Finding
 from copylint.engine.linter import Linter
-from copylint.engine.registry import rule_options
+from copylint.engine.registry import all_rules, rule_options
 
 SKIP_DIRS = frozenset({".git", "node_modules", "__pycache__", ".venv", "venv", ".tox"})
 
 
-def discover(paths: list[str]) -> Iterator[str]:
-    """Files named, plus files with a known extension under named folders (sorted, hidden skipped)."""
+def discover(paths: list[str], skipped: list[str] | None = None) -> Iterator[str]:
+    """Files named, plus files with a known extension under named folders (sorted, hidden skipped).
+    A FIFO, socket or device found in a folder is left out (reading it could block or never end),
+    with a message in ``skipped``; one named on the command line is reported when it is read."""
     exts = readers.file_extensions()
     for p in paths:
         if p == "-" or not os.path.isdir(p):
@@ -34,7 +36,26 @@ def discover(paths: list[str]) -> Iterator[str]:
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
             for name in sorted(files):
                 if not name.startswith(".") and name.lower().endswith(exts):
-                    yield os.path.join(root, name)
+                    path = os.path.join(root, name)
+                    try:
+                        kind = file_kind(os.stat(path).st_mode)
+                    except OSError:
+                        kind = ""  # a broken link: reading it says why
+                    if not kind:
+                        yield path
+                    elif skipped is not None:
+                        skipped.append(f"{path}: skipped, it is {kind}, not a file")
+
+
+def jobs_count(value: str) -> int:
+    """``--jobs``: a whole number, 0 or more (0: one process per core)."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative (0 means one per core)")
+    return n
 
 
 def add_selection_arguments(p: argparse.ArgumentParser) -> None:
@@ -64,44 +85,71 @@ def add_config_arguments(p: argparse.ArgumentParser) -> None:
                    help="extra rule pack: a TOML file or a built-in pack's name (repeatable)")
     p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                    help="set a rule option (value parsed as TOML, else a string)")
+    p.add_argument("--max-input-size", type=int, metavar="N",
+                   help="the longest input checked, in characters (default: 10,000,000)")
 
 
-def _codes(value: str | None) -> tuple[str, ...] | None:
+def _codes(value: str | None, option: str) -> tuple[str, ...] | None:
     if value is None:
         return None
-    return tuple(c.strip() for c in value.split(",") if c.strip())
+    codes = tuple(c.strip() for c in value.split(",") if c.strip())
+
+    def fail(key: str, message: str) -> UsageError:
+        return UsageError(f"{key}: {message}")
+
+    check_codes(codes, option, fail, all_rules())
+    return codes
 
 
-def _parse_option(item: str) -> tuple[str, Any]:
+def _parse_option(item: str, known: dict[str, Any]) -> tuple[str, Any]:
     import tomllib
 
     key, sep, raw = item.partition("=")
-    if not sep or not key.strip():
-        raise ConfigError("--option", f"{item!r} is not KEY=VALUE")
+    key = key.strip()
+    if not sep or not key:
+        raise UsageError(f"--option: {item!r} is not KEY=VALUE")
+    if key not in known:
+        raise UsageError(f"--option: {key!r} is no rule's option{did_you_mean(key, known)} "
+                         "(`copylint rules --options` lists them)")
     try:
         value = tomllib.loads(f"v = {raw}")["v"]
     except tomllib.TOMLDecodeError:
         value = raw
-    return key.strip(), value
+    return key, value
+
+
+def check_format_in(format_in: str | None) -> None:
+    """Refuse an unknown ``--format-in`` before any file is read."""
+    known = readers.formats()
+    if format_in is not None and format_in not in known:
+        raise UsageError(f"--format-in: unknown input format {format_in!r} (known: {', '.join(sorted(known))})"
+                         f"{did_you_mean(format_in, known)}")
 
 
 def config_finder(args: argparse.Namespace, extra: dict[str, Any] | None = None) -> ConfigFinder:
     """Config lookup for the paths in ``args``, with command-line overrides applied on top."""
+    check_format_in(args.format_in)
+    known_options = rule_options()
+    known_codes = tuple(all_rules())
     explicit: Config | None = None
     if args.config:
-        explicit = load_config_file(args.config, rule_options()) or Config(source=args.config)
+        explicit = load_config_file(args.config, known_options, known_codes) or Config(source=args.config)
+    if args.max_input_size is not None and args.max_input_size <= 0:
+        raise UsageError(f"--max-input-size: must be a positive number of characters, not {args.max_input_size}")
     overrides: dict[str, Any] = {
-        "select": _codes(args.select),
-        "extend_select": _codes(args.extend_select),
-        "ignore": _codes(args.ignore),
+        "select": _codes(args.select, "--select"),
+        "extend_select": _codes(args.extend_select, "--extend-select"),
+        "ignore": _codes(args.ignore, "--ignore"),
         "dialect": args.dialect,
         "scope": args.scope,
         "words": tuple(os.path.abspath(w) for w in args.word_list) or None,
         "packs": tuple(os.path.abspath(p) if os.path.exists(p) else p for p in args.pack) or None,
-        "options": dict(_parse_option(o) for o in args.option) or None,
+        "options": dict(_parse_option(o, known_options) for o in args.option) or None,
+        "max_input_size": args.max_input_size,
     }
     overrides.update(extra or {})
-    return ConfigFinder(rule_options(), explicit, isolated=args.isolated, overrides=overrides)
+    return ConfigFinder(known_options, explicit, isolated=args.isolated, overrides=overrides,
+                        known_codes=known_codes)
 
 
 #: Fewer files than this are checked in one process: starting workers would cost more than it saves.
@@ -116,6 +164,10 @@ class FileResult:
     error: str | None = None
     #: notices raised while checking (set by worker processes)
     notices: list[str] = field(default_factory=list)
+    #: how the file is encoded (a fixed file is written back the same way)
+    encoding: str = "utf-8"
+    #: read from standard input (whatever name ``--stdin-filename`` gives it)
+    from_stdin: bool = False
 
 
 _worker: Runner | None = None
@@ -143,29 +195,34 @@ class Runner:
         self.stdin_filename = stdin_filename
         self._linters = Linters()
         self._worker_notices: list[str] = []
+        #: files left out of folders, with why (filled by :func:`discover`)
+        self.skipped: list[str] = []
 
     def linter_for(self, config: Config) -> Linter:
         return self._linters.for_config(config)
 
     def check_file(self, path: str) -> FileResult:
         shown = (self.stdin_filename or "-") if path == "-" else path
-        try:
-            source = read_source(path)
-        except InputError as exc:
-            return FileResult(shown, error=str(exc))
+        stdin = path == "-"
         config = self.finder.for_path(shown)
+        try:
+            source = read_source(path, config.max_input_size)
+        except InputError as exc:
+            return FileResult(shown, error=f"{shown}: {exc.message}", from_stdin=stdin)
         fmt = self.format_in or readers.format_for_path(shown)
         try:
-            findings = self.linter_for(config).check(source, format=fmt, path=shown)
+            findings = self.linter_for(config).check(source.text, format=fmt, path=shown)
         except ConfigError:
             raise
         except CopylintError as exc:
-            return FileResult(shown, source, error=str(exc))
-        return FileResult(shown, source, findings)
+            return FileResult(shown, source.text, error=str(exc), encoding=source.encoding, from_stdin=stdin)
+        return FileResult(shown, source.text, findings, encoding=source.encoding, from_stdin=stdin)
 
     def run(self, paths: list[str], progress: Callable[[int], None] | None = None,
             jobs: int = 1) -> Iterator[FileResult]:
-        """Results in the order of ``paths``; with ``jobs`` > 1, files are spread over processes."""
+        """Results in the order of ``paths``; with ``jobs`` > 1, files are spread over processes (at
+        most one per core, and never more than there are files)."""
+        jobs = min(jobs, os.cpu_count() or 1, len(paths))
         if jobs > 1 and len(paths) >= PARALLEL_MIN_FILES and "-" not in paths:
             yield from self._run_parallel(paths, progress, jobs)
             return
@@ -188,7 +245,7 @@ class Runner:
                     progress(1)
 
     def notices(self) -> list[str]:
-        seen: list[str] = list(self._worker_notices)
+        seen: list[str] = [*self.skipped, *self._worker_notices]
         for linter in self._linters.all():
             for n in linter.notices:
                 if n not in seen:

@@ -7,18 +7,20 @@ from __future__ import annotations
 import fnmatch
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from copylint.core.errors import ConfigError, toml_error_line, toml_key_line
+from copylint.core.errors import ConfigError, did_you_mean, toml_error_line, toml_key_line
 from copylint.core.finding import SEVERITIES
 
 DIALECTS = ("any", "en-GB", "en-US")
 #: what of a full web page is checked: its article body, or everything
 SCOPES = ("body", "page")
 CONFIG_FILES = (".copylint.toml", "pyproject.toml")
+#: the longest input checked, in characters (about 10 MB of text; news articles are far shorter)
+DEFAULT_MAX_INPUT_SIZE = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class Config:
     packs: tuple[str, ...] = ()
     #: options that rules declare (``copylint rules --options`` lists them)
     options: tuple[tuple[str, Any], ...] = ()
+    #: the longest text checked, in characters; a longer one is an input error
+    max_input_size: int = DEFAULT_MAX_INPUT_SIZE
     #: folder relative paths in this config are resolved against
     root: str | None = None
     #: the file this config was read from (None: built in code, or defaults)
@@ -61,6 +65,24 @@ class Config:
             if sev not in SEVERITIES:
                 raise ConfigError(where, f"severity of {code} must be one of {', '.join(SEVERITIES)}",
                                   "severity")
+        if isinstance(self.max_input_size, bool) or not isinstance(self.max_input_size, int) \
+                or self.max_input_size <= 0:
+            raise ConfigError(where, f"must be a positive number of characters, not {self.max_input_size!r}",
+                              "max-input-size")
+
+    def check_codes(self, known: Collection[str]) -> None:
+        """Raise :class:`ConfigError` for a code in ``select``, ``extend-select``, ``ignore``,
+        ``per-file-ignores`` or ``severity`` that is no known rule's code nor a prefix of one."""
+        where = self.source or "<config>"
+
+        def fail(key: str, message: str) -> ConfigError:
+            return ConfigError(where, message, key)
+
+        for key, codes in (("select", self.select or ()), ("extend-select", self.extend_select),
+                           ("ignore", self.ignore), ("per-file-ignores", [c for _, cs in self.per_file_ignores
+                                                                          for c in cs]),
+                           ("severity", [c for c, _ in self.severity])):
+            check_codes(codes, key, fail, known, prefixes=key != "severity")
 
     # ------------------------------------------------------------------ queries
     def option(self, key: str, default: Any) -> Any:
@@ -126,11 +148,13 @@ _LIST_KEYS = {"select", "extend-select", "ignore", "words", "packs"}
 KnownOptions = Mapping[str, tuple[Any, str]]
 
 
-def parse_config(data: dict[str, Any], path: str, known_options: KnownOptions, text: str = "") -> Config:
+def parse_config(data: dict[str, Any], path: str, known_options: KnownOptions, text: str = "",
+                 known_codes: Collection[str] = ()) -> Config:
     """Validate a ``[tool.copylint]`` table (or a whole ``.copylint.toml``) and build a Config.
 
     ``known_options`` are the options the registered rules declare (see
-    :func:`copylint.engine.registry.rule_options`)."""
+    :func:`copylint.engine.registry.rule_options`); ``known_codes`` the registered rules' codes
+    (codes in the selection that none of them has nor begins with are errors)."""
     def fail(key: str, message: str) -> ConfigError:
         return ConfigError(path, message, key, toml_key_line(text, key) if text else None)
 
@@ -141,7 +165,7 @@ def parse_config(data: dict[str, Any], path: str, known_options: KnownOptions, t
             if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
                 raise fail(key, "must be a list of strings")
             if key in ("select", "extend-select", "ignore"):
-                _check_codes(value, key, fail)
+                check_codes(value, key, fail, known_codes)
             kwargs[key.replace("-", "_")] = tuple(value)
         elif key == "dialect":
             if value not in DIALECTS:
@@ -156,20 +180,25 @@ def parse_config(data: dict[str, Any], path: str, known_options: KnownOptions, t
                     isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values()):
                 raise fail(key, "must be a table of glob = [codes]")
             for codes in value.values():
-                _check_codes(codes, key, fail)
+                check_codes(codes, key, fail, known_codes)
             kwargs["per_file_ignores"] = tuple((g, tuple(c)) for g, c in value.items())
         elif key == "severity":
             if not isinstance(value, dict):
                 raise fail(key, "must be a table of CODE = \"error\" | \"warning\" | \"info\"")
+            check_codes(list(value), key, fail, known_codes, prefixes=False)
             for code, sev in value.items():
                 if sev not in SEVERITIES:
                     raise fail(f"severity.{code}", f"must be one of {', '.join(SEVERITIES)}, not {sev!r}")
             kwargs["severity"] = tuple(value.items())
+        elif key == "max-input-size":
+            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+                raise fail(key, "must be a positive number of characters")
+            kwargs["max_input_size"] = value
         else:
             if key not in known_options:
                 names = sorted({"select", "extend-select", "ignore", "per-file-ignores", "severity",
-                                "dialect", "scope", "words", "packs", *known_options})
-                raise fail(key, f"unknown setting (known: {', '.join(names)})")
+                                "dialect", "scope", "words", "packs", "max-input-size", *known_options})
+                raise fail(key, f"unknown setting (known: {', '.join(names)}){did_you_mean(key, names)}")
             default, code = known_options[key]
             if default is not None and not _same_type(value, default):
                 raise fail(key, f"must be a {type(default).__name__} (option of {code})")
@@ -186,43 +215,61 @@ def _same_type(value: Any, default: Any) -> bool:
     return isinstance(value, type(default))
 
 
-def _check_codes(codes: list[str], key: str, fail: Any) -> None:
+def check_codes(codes: Collection[str], key: str, fail: Callable[[str, str], Exception],
+                known: Collection[str] = (), *, prefixes: bool = True) -> None:
+    """Raise ``fail(key, message)`` for a code that is not a rule code or prefix such as CL1 or CL101
+    or, when the registered rule codes are ``known``, that is none of them nor a prefix of one
+    (``prefixes=False``: only whole codes)."""
     for c in codes:
-        if c != "ALL" and not (c.startswith("CL") and c[2:].isdigit() and len(c) <= 5):
-            raise fail(key, f"{c!r} is not a rule code or prefix such as CL1 or CL101")
+        if c == "ALL" and prefixes:
+            continue
+        if not (c.startswith("CL") and c[2:].isdigit() and len(c) <= 5):
+            raise fail(key, f"{c!r} is not a rule code or prefix such as CL1 or CL101{did_you_mean(c, known)}")
+        if known and not (any(k.startswith(c) for k in known) if prefixes else c in known):
+            what = "no rule's code" if not prefixes else "no rule's code nor a prefix of one"
+            raise fail(key, f"{c!r} is {what}{did_you_mean(c, known)} (`copylint rules` lists them)")
 
 
-def load_config_file(path: str, known_options: KnownOptions) -> Config | None:
+def load_config_file(path: str, known_options: KnownOptions, known_codes: Collection[str] = ()) -> Config | None:
     """Read a config file. ``pyproject.toml`` without ``[tool.copylint]`` gives None."""
     try:
         with open(path, "rb") as f:
             raw = f.read()
+    except IsADirectoryError:
+        raise ConfigError(path, "is a directory, not a config file") from None
     except OSError as exc:
-        raise ConfigError(path, f"cannot read: {exc.strerror}") from None
-    text = raw.decode("utf-8", "replace")
+        raise ConfigError(path, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark some editors write is not part of the TOML
+    except UnicodeDecodeError as exc:
+        raise ConfigError(path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+                                "save it as UTF-8", line=raw.count(b"\n", 0, exc.start) + 1) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, f"invalid TOML: {exc}", line=toml_error_line(exc, text)) from None
     if os.path.basename(path) == "pyproject.toml":
         tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(path, "must be a table ([tool])", "tool", toml_key_line(text, "tool"))
         if "copylint" not in tool:
             return None
         data = tool["copylint"]
         if not isinstance(data, dict):
             raise ConfigError(path, "must be a table", "tool.copylint", toml_key_line(text, "copylint"))
-    return parse_config(data, path, known_options, text)
+    return parse_config(data, path, known_options, text, known_codes)
 
 
 class ConfigFinder:
     """Finds the config that applies to each file by walking up from its folder (cached).
 
     ``known_options`` are the options the registered rules declare: config files are checked
-    against them."""
+    against them, and against the registered rule codes when ``known_codes`` are given."""
 
     def __init__(self, known_options: KnownOptions, explicit: Config | None = None, isolated: bool = False,
-                 overrides: dict[str, Any] | None = None) -> None:
+                 overrides: dict[str, Any] | None = None, known_codes: Collection[str] = ()) -> None:
         self.known_options = known_options
+        self.known_codes = known_codes
         self.explicit = explicit
         self.isolated = isolated
         self.overrides = overrides or {}
@@ -246,7 +293,7 @@ class ConfigFinder:
         for name in CONFIG_FILES:
             candidate = os.path.join(folder, name)
             if os.path.isfile(candidate):
-                found = load_config_file(candidate, self.known_options)
+                found = load_config_file(candidate, self.known_options, self.known_codes)
                 if found is not None:
                     break
         if found is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -71,6 +72,22 @@ class OffsetMap:
             return s0 + (offset - p0)
         return s0 + self._source_lens[i]
 
+    def segments(self, start: int, end: int) -> list[tuple[int, int, int, int]]:
+        """(prose start, source start, prose length, source length) of the segments that hold prose
+        offsets ``[start, end)``."""
+        first = self._segment(start)
+        last = self._segment(max(start, end - 1))
+        return [(self._prose_starts[i], self._source_starts[i], self._prose_lens[i], self._source_lens[i])
+                for i in range(first, last + 1)]
+
+    def whole_segments(self, start: int, end: int) -> tuple[int, int]:
+        """``[start, end)`` widened so that it cuts no segment that maps as a whole."""
+        for i in {self._segment(start), self._segment(max(start, end - 1))}:
+            ps, pl = self._prose_starts[i], self._prose_lens[i]
+            if pl != self._source_lens[i] and ps < end and start < ps + pl:
+                start, end = min(start, ps), max(end, ps + pl)
+        return start, end
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Source span of the prose span ``[start, end)``."""
         s = self.start(start)
@@ -105,6 +122,10 @@ class OffsetMap:
             at = self.start(start)
             return OffsetMap([0], [at], [0], [0], 0, self.source_length)
         return OffsetMap(prose_starts, source_starts, prose_lens, source_lens, end - start, self.source_length)
+
+
+#: a run of non-ASCII characters (where normal form C may differ from the text)
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
 class ProseBuilder:
@@ -155,11 +176,51 @@ class ProseBuilder:
         self._add(text, at, 0)
 
     def build(self) -> tuple[str, OffsetMap]:
+        """The prose, in Unicode normal form C, and its map back to the source.
+
+        Copy written with decomposed accents ("re\u0301sume\u0301") reads as the composed copy
+        ("résumé") for the rules; each composed stretch stands, as a whole, for the characters of the
+        source it came from, so findings and fixes still point at (and replace) all of them."""
         prose = "".join(self._parts)
         if not self._prose_starts:
             return prose, OffsetMap([0], [0], [0], [0], 0, len(self.source))
-        return prose, OffsetMap(self._prose_starts, self._source_starts, self._prose_lens,
-                                self._source_lens, self._length, len(self.source))
+        offsets = OffsetMap(self._prose_starts, self._source_starts, self._prose_lens,
+                            self._source_lens, self._length, len(self.source))
+        if prose.isascii() or unicodedata.is_normalized("NFC", prose):
+            return prose, offsets
+        return self._composed(prose, offsets)
+
+    def _composed(self, prose: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
+        """``prose`` (not in NFC) composed, with its map. A character never composes with the ASCII
+        character after it, so each run of non-ASCII characters, with the character before it, is
+        normalised on its own; a run that changes becomes one stretch standing for its source."""
+        out = ProseBuilder(self.source)
+        done = 0
+        for m in _NON_ASCII_RUN.finditer(prose):
+            start, end = offsets.whole_segments(max(0, m.start() - 1), m.end())
+            if start < done:
+                continue  # within a stretch already taken whole
+            piece = prose[start:end]
+            composed = unicodedata.normalize("NFC", piece)
+            if composed == piece:
+                continue
+            self._copy_mapped(out, offsets, prose, done, start)
+            out.replace(*offsets.span(start, end), composed)
+            done = end
+        self._copy_mapped(out, offsets, prose, done, len(prose))
+        return "".join(out._parts), OffsetMap(out._prose_starts, out._source_starts, out._prose_lens,
+                                              out._source_lens, out._length, len(self.source))
+
+    def _copy_mapped(self, out: ProseBuilder, offsets: OffsetMap, prose: str, start: int, end: int) -> None:
+        """Append ``prose[start:end]`` to ``out`` with the mapping it has in ``offsets``."""
+        for ps, ss, pl, sl in offsets.segments(start, end):
+            a, b = max(start, ps), min(end, ps + pl)
+            if a >= b:
+                continue
+            if pl == sl:
+                out._add(prose[a:b], ss + (a - ps), b - a)
+            else:  # a stretch standing as a whole for its source (never cut: see whole_segments)
+                out._add(prose[a:b], ss, sl)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,29 +246,46 @@ class Token(NamedTuple):
 TOKEN_KINDS = ("word", "number", "url", "email", "handle", "hashtag")
 
 _APOS = "'’"
+_URL_CHARS = r"""[^\s<>"'“”‘’()\[\]]"""
+#: the last character of a URL (not punctuation that ends the sentence around it)
+_URL_END = r"""[^\s<>"'“”‘’()\[\].,;:!?]"""
+#: The token grammar. Every kind that scans a run of characters (a domain, an e-mail address, a
+#: number) may start only where its run starts, so that no run is scanned from each of its
+#: characters in turn: the scan takes linear time whatever the text (a run of 80,000 hyphens, dots
+#: or apostrophes is read once, not 80,000 times). A domain may follow hyphens, an address dots,
+#: pluses or hyphens (``(+ed@bbc.co.uk)``), which are left out of the token. Where a run starts
+#: right after another token (``@bbc.co.uk`` is the handle ``@bbc``, then ``.co.uk``), its rest
+#: reads as words. A URL after ``http://`` or ``www.`` is read in one pass (possessive
+#: quantifiers), and so are words.
 _TOKEN_RE = re.compile(
-    r"""(?P<url>\b(?:https?://|www\.)[^\s<>"'“”‘’()\[\]]+[^\s<>"'“”‘’()\[\].,;:!?]
-          |\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i:com|org|net|gov|edu|co\.uk|uk|io|info|tv|eu)\b
-           (?:/[^\s<>"'“”‘’()\[\]]*[^\s<>"'“”‘’()\[\].,;:!?])?)
-      |(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)
+    rf"""(?P<url>\b(?:https?://|www\.){_URL_CHARS}(?:[.,;:!?]*+{_URL_END})++)
+      |(?<![A-Za-z0-9-])(?<![A-Za-z0-9-]\.)-*+
+       (?P<domain>\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i:com|org|net|gov|edu|co\.uk|uk|io|info|tv|eu)\b
+                  (?:/{_URL_CHARS}*{_URL_END})?)
+      |(?<![\w.+-])[.+-]*+(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)
       |(?P<handle>(?<![\w@])@\w+)
       |(?P<hashtag>(?<![\w#&])\#[^\W\d_]\w*)
-      |(?P<number>[\w'’.-]*\d[\w'’.,%-]*(?<![.,'’-]))
-      |(?P<word>[^\W\d_]+(?:[-'’.][^\W\d_]+)*(?:['’](?=\s|$|[^\w]))?)
+      |(?P<number>(?<![\w'’.-])[\w'’.-]*\d[\w'’.,%-]*(?<![.,'’-]))
+      |(?P<word>[^\W\d_]++(?:[-'’.][^\W\d_]++)*+(?:['’](?=\s|$|[^\w]))?)
     """,
     re.VERBOSE,
 )
+#: characters no token starts with
+_SKIP = r"[^\w'’.+\-@\#]"
 #: What :attr:`Document.tokens` scans with: the same tokens as ``_TOKEN_RE``, found faster. A run of
-#: characters no token can start with is skipped in one step, and a plain word (letters followed by
+#: characters no token can start with is skipped in one step (only from its first character, so
+#: a long run that no token follows is passed over once), and a plain word (letters followed by
 #: nothing that could extend it into a URL, e-mail address, number or longer word) is matched
 #: first, without trying the other kinds: each of them needs a digit, ``.``, ``@``, ``-``, ``+``,
 #: an apostrophe or ``://`` at or right after the letters. Tokens are the groups of this pattern.
 _SCAN_RE = re.compile(
-    r"[^\w'’.+\-@\#]*+(?:(?P<plain>[^\W\d_]++(?![\w'’.+@-])(?!:/))|" + _TOKEN_RE.pattern + ")",
+    rf"(?:(?<!{_SKIP}){_SKIP}++)?(?:(?P<plain>[^\W\d_]++(?![\w'’.+@-])(?!:/))|" + _TOKEN_RE.pattern + ")",
     re.VERBOSE,
 )
+#: token kind of each group of a token pattern, by group name
+KIND_OF = {"plain": "word", "domain": "url"}
 #: token kind by group number (group 0, the whole match, is never a token's group)
-_KIND_OF_GROUP = ("", *("word" if name == "plain" else name
+_KIND_OF_GROUP = ("", *(KIND_OF.get(name, name)
                         for name, _ in sorted(_SCAN_RE.groupindex.items(), key=lambda item: item[1])))
 _SENTENCE_END = frozenset(".!?")
 _OPENERS = frozenset("\"'“‘([«—–- \t\u00a0")
@@ -310,13 +388,15 @@ class Document:
     # ---------------------------------------------------------------- source positions
     @cached_property
     def line_starts(self) -> list[int]:
-        """Source offsets at which each source line starts ("\\n" ends a line)."""
+        """Source offsets at which each source line starts ("\\n" ends a line; in a file whose lines
+        all end in a lone carriage return, old Mac style, "\\r" does)."""
         starts = [0]
+        end = line_end(self.source)
         find = self.source.find
-        i = find("\n")
+        i = find(end)
         while i >= 0:
             starts.append(i + 1)
-            i = find("\n", i + 1)
+            i = find(end, i + 1)
         return starts
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -383,7 +463,7 @@ class Document:
                 verdict = verdicts.get(gap)
                 if verdict is None:
                     verdict = _gap_verdict(gap)
-                    if len(verdicts) < _GAP_CACHE_SIZE:
+                    if len(verdicts) < _GAP_CACHE_SIZE and len(gap) <= _GAP_CACHE_LENGTH:
                         verdicts[gap] = verdict
                 boundary = verdict if verdict is not _DEPENDS else _starts_sentence(prose, last_end, s, prev_word)
             prev_word = prose[s:e]
@@ -413,6 +493,12 @@ class Document:
         return self.offsets.span(start, end)
 
 
+def line_end(source: str) -> str:
+    """The character that ends a line of ``source``: "\\n", or "\\r" when the file's line endings
+    are lone carriage returns (it holds no "\\n" at all)."""
+    return "\r" if "\r" in source and "\n" not in source else "\n"
+
+
 def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -424,6 +510,8 @@ _DEPENDS = object()
 #: gap -> True, False or _DEPENDS (gaps repeat: ", ", ". ", "\n\n"); thread-safe, bounded
 _GAP_VERDICTS: dict[str, object] = {}
 _GAP_CACHE_SIZE = 10_000
+#: longer gaps (a run of blank lines, say) are rare and not remembered: the cache stays small
+_GAP_CACHE_LENGTH = 64
 _GAP_STRIP = "".join(sorted(_OPENERS)) + "\"'”’)]»"
 
 

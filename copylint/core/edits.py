@@ -130,14 +130,16 @@ def _neighbours(taken: list[Edit], edit: Edit) -> list[Edit]:
 
 
 def apply_edits(source: str, edits: Iterable[Edit]) -> str:
-    """``source`` with non-overlapping ``edits`` applied (a "\\n" in a replacement follows CRLF files)."""
+    """``source`` with non-overlapping ``edits`` applied (a "\\n" in a replacement follows the file's
+    line endings: CRLF, or a lone CR)."""
     crlf = "\r\n" in source and source.count("\r\n") * 2 > source.count("\n")
+    newline = "\r\n" if crlf else "\r" if "\r" in source and "\n" not in source else "\n"
     out: list[str] = []
     last = 0
     for e in sorted(edits, key=lambda x: (x.start, x.end)):
         replacement = e.replacement
-        if crlf and "\n" in replacement:
-            replacement = replacement.replace("\r\n", "\n").replace("\n", "\r\n")
+        if newline != "\n" and "\n" in replacement:
+            replacement = replacement.replace("\r\n", "\n").replace("\n", newline)
         out.append(source[last:e.start])
         out.append(replacement)
         last = e.end

@@ -24,10 +24,14 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from copylint.core.errors import ConfigError, toml_error_line, toml_key_line
+from copylint.core.errors import ConfigError, did_you_mean, toml_error_line, toml_key_line, toml_table_key_line
 
 if TYPE_CHECKING:
     from copylint.core.config import Config
+
+
+#: the keys of a pack's [pack] table
+HEADER_KEYS = ("kind", "description", "default")
 
 
 @cache
@@ -60,6 +64,10 @@ class Pack:
         """An error about ``key`` in this pack, with its line (raise it)."""
         return ConfigError(self.path, message, key, toml_key_line(self.text, key))
 
+    def entry_error(self, table: str, index: int, key: str, message: str) -> ConfigError:
+        """An error about ``key`` of the ``index``-th ``[[table]]`` entry, with that entry's line."""
+        return ConfigError(self.path, message, f"{table}.{key}", toml_table_key_line(self.text, table, index, key))
+
     def table(self, key: str) -> dict[str, Any]:
         """The table ``key`` of this pack (empty when absent; an error when not a table)."""
         value = self.data.get(key, {})
@@ -78,7 +86,7 @@ def load_pack(path: str, name: str | None = None) -> Pack:
     """Read and validate the ``[pack]`` header of one TOML pack (named ``name``, by default its
     file name without ``.toml``)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(path, f"cannot read rule pack: {exc}") from None
     try:
@@ -88,6 +96,10 @@ def load_pack(path: str, name: str | None = None) -> Pack:
     header = data.get("pack")
     if not isinstance(header, dict):
         raise ConfigError(path, "a rule pack must start with a [pack] table", "pack")
+    for key in header:
+        if key not in HEADER_KEYS:
+            raise ConfigError(path, f"unknown key in [pack] (known: {', '.join(HEADER_KEYS)})"
+                                    f"{did_you_mean(key, HEADER_KEYS)}", f"pack.{key}", toml_key_line(text, key))
     kind = header.get("kind")
     if not isinstance(kind, str) or not kind:
         raise ConfigError(path, "must name the rule family that reads this pack", "pack.kind",
@@ -115,9 +127,15 @@ def resolve_pack(ref: str, config: Config) -> Pack:
             return pack
     path = config.resolve(ref)
     if not os.path.isfile(path):
+        names = [p.name for p in builtin_packs()]
         raise ConfigError(config.source or "<config>", f"rule pack {ref!r} not found (looked for {path} and "
-                          f"a built-in pack of that name)", "packs")
-    return load_pack(path)
+                          f"a built-in pack of that name){did_you_mean(ref, names)}", "packs")
+    pack = load_pack(path)
+    kinds = sorted({p.kind for p in builtin_packs()})
+    if pack.kind not in kinds:
+        raise ConfigError(pack.path, f"unknown kind {pack.kind!r}: no rule reads it (known: {', '.join(kinds)})"
+                                     f"{did_you_mean(pack.kind, kinds)}", "pack.kind", toml_key_line(pack.text, "kind"))
+    return pack
 
 
 def packs_of_kind(kind: str, config: Config) -> list[Pack]:

@@ -17,20 +17,30 @@ from copylint import readers
 from copylint.core.config import Config
 from copylint.core.document import Document
 from copylint.core.edits import reaches_beyond
-from copylint.core.errors import CopylintError
+from copylint.core.errors import CopylintError, InputError, too_large
 from copylint.core.finding import Diagnostic, Edit, Finding, Fix
 from copylint.core.rule import SHARED_RESOURCES, Context, Resources, Rule
 from copylint.core.suppress import apply_directives
 from copylint.engine.registry import all_rules
+
+#: distinct notices a Linter keeps (a long-lived process checks millions of texts)
+MAX_NOTICES = 100
 
 
 class Linter:
     """Checks texts with one configuration. Create it once and share it: it loads dictionaries on
     first use, keeps them for its lifetime and is safe to call from many threads at once."""
 
-    def __init__(self, config: Config | None = None, *, resources: Resources | None = None) -> None:
+    def __init__(self, config: Config | None = None, *, resources: Resources | None = None,
+                 max_input_size: int | None = None) -> None:
         self.config = config or Config()
         self.resources = resources or SHARED_RESOURCES
+        #: the longest text :meth:`check` reads, in characters (default: the config's ``max_input_size``)
+        self.max_input_size = self.config.max_input_size if max_input_size is None else max_input_size
+        if isinstance(self.max_input_size, bool) or not isinstance(self.max_input_size, int) \
+                or self.max_input_size <= 0:
+            raise ValueError(f"max_input_size must be a positive number of characters, not {max_input_size!r}")
+        self.config.check_codes(all_rules())  # a typo in a code must not leave a rule silently off
         # per-file ignores only switch rules off, so a rule not selected here never runs
         self._rules: list[Rule] = [cls() for code, cls in all_rules().items()
                                    if self.config.is_selected(code, cls.default_enabled)]
@@ -57,7 +67,11 @@ class Linter:
         notices this call raises (LanguageTool unavailable, say) are appended to ``notices`` when
         it is given, for a caller that answers each request on its own (a server); :attr:`notices`
         keeps them all for the linter's life.
+        A text longer than :attr:`max_input_size` characters raises
+        :class:`~copylint.core.errors.InputError`.
         """
+        if len(text) > self.max_input_size:
+            raise InputError(path, too_large(len(text), self.max_input_size))
         doc = readers.read(text, path, format)
         return self.check_document(doc, words=words, notices=notices)
 
@@ -103,7 +117,7 @@ class Linter:
         if ctx.notices:
             with self._lock:
                 for n in ctx.notices:
-                    if n not in self._notices:
+                    if n not in self._notices and len(self._notices) < MAX_NOTICES:
                         self._notices.append(n)
         return findings
 
@@ -175,6 +189,10 @@ class Linter:
     def _source_finding(self, doc: Document, rule: Rule, start: int, end: int, message: str,
                         fix: Fix | None, suggestions: tuple[str, ...] = (),
                         data: dict | None = None) -> Finding:
+        if doc.source.startswith(BOM) and start == 0 < end:
+            start = 1  # a byte-order mark is the file's, never part of a finding ...
+        if fix is not None and doc.source.startswith(BOM):
+            fix = Fix(fix.applicability, tuple(_after_bom(e) for e in fix.edits))  # ... nor deleted by a fix
         line, column = doc.position(start)
         end_line, end_column = doc.position(end)
         return Finding(
@@ -189,6 +207,16 @@ class Linter:
 def _refused(rule: Rule) -> str:
     return (f"rule {rule.code} ({rule.name}) offered fixes that would remove words outside what its findings "
             "report; those findings are reported without a fix")
+
+
+BOM = "\ufeff"
+
+
+def _after_bom(edit: Edit) -> Edit:
+    """``edit`` moved past a byte-order mark at offset 0 (deleting the first line keeps the mark)."""
+    if edit.start > 0:
+        return edit
+    return Edit(1, max(edit.end, 1), edit.replacement)
 
 
 def _drop_duplicates(findings: list[Finding]) -> list[Finding]:

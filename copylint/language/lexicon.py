@@ -197,14 +197,30 @@ def strip_possessive(word: str) -> str:
     return word
 
 
-def read_word_file(path: str) -> list[str]:
-    """Words of a word-list file: one per line, ``#`` starts a comment, blank lines ignored."""
+def read_word_file(path: str, config: str | None = None) -> list[str]:
+    """Words of a word-list file: one per line, ``#`` starts a comment, blank lines ignored.
+
+    A file that cannot be read as UTF-8 text is a :class:`~copylint.core.errors.ConfigError` naming
+    it (and the config that names it, ``config``), never a rule switched off."""
+    where = f"word list {path}" if config else "word list"
+    key = "words" if config else None
+
+    def fail(message: str) -> ConfigError:
+        return ConfigError(config or path, f"{where} {message}", key)
+
     out = []
-    with open(path, encoding="utf-8-sig") as f:
-        for line in f:
-            word = line.split("#", 1)[0].strip()
-            if word:
-                out.append(word)
+    try:
+        with open(path, encoding="utf-8-sig") as f:
+            for line in f:
+                word = line.split("#", 1)[0].strip()
+                if word:
+                    out.append(word)
+    except IsADirectoryError:
+        raise fail("is a folder, not a file of words") from None
+    except UnicodeDecodeError:
+        raise fail("is not valid UTF-8; save it as UTF-8") from None
+    except OSError as exc:
+        raise fail(f"cannot be read ({exc.strerror or exc})") from None
     return out
 
 
@@ -307,7 +323,7 @@ def lexicon_for(ctx: Context) -> Lexicon:
         data = ctx.resources.get(("lexicon-data",), load_data)
         extra: set[str] = set()
         for path, _ in files:
-            extra.update(read_word_file(path))
+            extra.update(read_word_file(path, ctx.config.source or "<config>"))
         return Lexicon(data, dialect, frozenset(extra))
 
     return ctx.resources.get(("lexicon", dialect, files), build)

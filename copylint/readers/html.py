@@ -198,7 +198,8 @@ class _Reader:
                 self.comments.append(Comment(lt, lt + len(empty), ""))
                 return lt + len(empty)
         close = src.find("-->", lt + 4)
-        bang_close = src.find("--!>", lt + 4)
+        # only a "--!>" before the "-->" matters: never search past it (once per comment, not to the end)
+        bang_close = src.find("--!>", lt + 4, close + 3 if close >= 0 else len(src))
         if bang_close >= 0 and (close < 0 or bang_close < close):
             end, inner_end = bang_close + 4, bang_close
         elif close >= 0:

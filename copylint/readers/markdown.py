@@ -18,7 +18,7 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from copylint.core.document import Comment, Document, ProseBuilder
+from copylint.core.document import Comment, Document, ProseBuilder, line_end
 from copylint.readers import reader
 from copylint.readers.markup import TextRuns, line_bounds
 
@@ -27,7 +27,6 @@ if TYPE_CHECKING:  # markdown-it is imported on the first Markdown file, not on 
     from markdown_it.token import Token
 
 PARAGRAPH_BREAK = "\n\n"
-_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _LINE_BREAK_TAG_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _FRONT_MATTER_CLOSERS = {"---": ("---", "..."), "+++": ("+++",)}
 _DELIMITERS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
@@ -72,14 +71,15 @@ def _haystack(source: str) -> str:
     """``source`` with the same length and lines, as markdown-it will see it.
 
     Front matter is blanked, a byte-order mark and lone carriage returns become spaces (markdown-it
-    would read a lone CR as a line break, and the source's lines end at "\\n" only).
+    would read a lone CR as a line break, and the source's lines end at "\\n" only), except in a
+    file whose lines all end in lone carriage returns, where each becomes the line feed it stands for.
     """
     hay = source
     if "\r" in hay:
-        hay = re.sub(r"\r(?!\n)", " ", hay)
+        hay = hay.replace("\r", "\n") if line_end(source) == "\r" else re.sub(r"\r(?!\n)", " ", hay)
     if hay.startswith("\ufeff"):
         hay = " " + hay[1:]
-    skip = front_matter_lines(source)
+    skip = front_matter_lines(source.replace("\r", "\n") if line_end(source) == "\r" else source)
     if skip:
         cut = 0
         for _ in range(skip):
@@ -99,7 +99,7 @@ class _Walker:
         self.comments: list[Comment] = []
         self.italics: list[tuple[int, int]] = []  # prose spans of *emphasis*
         self.italic_starts: list[int] = []
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.hay)]
         self.cursor = 0
         self.limit = len(source)
         self.block_open = False  # has the current block emitted text yet?
@@ -116,8 +116,7 @@ class _Walker:
                 self._inline(tok.children or ())
             elif tok.type == "html_block" and tok.map:
                 start, stop = self._line_span(tok.map)
-                for m in _COMMENT_RE.finditer(self.source, start, stop):
-                    self.comments.append(Comment(m.start(), m.end(), m.group(1)))
+                self.comments.extend(_comments(self.source, start, stop))
                 self.cursor = max(self.cursor, stop)
 
     def _line_span(self, lines: list[int]) -> tuple[int, int]:
@@ -221,7 +220,7 @@ class _Walker:
         at = self.hay.find("\n", self.cursor, self.limit)
         if at >= 0:
             if self.block_open:
-                self.builder.copy(at, at + 1)
+                self.builder.copy(at, at + 1, "\n")  # a lone carriage return ends the line too
                 self.last_end = at + 1
             self.cursor = at + 1
 
@@ -279,10 +278,24 @@ class _Walker:
         core = self.runs.core(start, end)
         if core is None:
             return start, end
-        line_start, line_end = line_bounds(self.source, core[0], core[1])
-        if self.runs.core(line_start, core[0]) or self.runs.core(core[1], line_end):
+        line_start, line_stop = line_bounds(self.hay, core[0], core[1])  # the hay's lines end in "\n"
+        if self.runs.core(line_start, core[0]) or self.runs.core(core[1], line_stop):
             return start, end
-        return line_start, line_end
+        return line_start, line_stop
+
+
+def _comments(source: str, start: int, stop: int) -> list[Comment]:
+    """The ``<!-- ... -->`` comments in ``source[start:stop]``: found with ``str.find``, so an
+    unclosed one ends the search instead of being sought again from every later ``<!--``."""
+    out = []
+    at = source.find("<!--", start, stop)
+    while at >= 0:
+        close = source.find("-->", at + 4, stop)
+        if close < 0:
+            break
+        out.append(Comment(at, close + 3, source[at + 4:close]))
+        at = source.find("<!--", close + 3, stop)
+    return out
 
 
 def _skip(text: str, pos: int, limit: int) -> int:

@@ -18,4 +18,6 @@ class ReportContext:
     #: decoded sources by path, for frames and snippets
     sources: dict[str, str] = field(default_factory=dict)
     files_checked: int = 0
+    #: files that could not be checked (their errors are printed after the report)
+    files_failed: int = 0
 

@@ -54,4 +54,5 @@ def render(findings: list[Finding], context: ReportContext, console: Console,
         for row in layout.summary_rows(findings):
             table.add_row(*row)
         console.print(table)
-    console.print(layout.totals(findings, context.files_checked), style=None if findings else "green")
+    style = None if findings else "yellow" if context.files_failed else "green"
+    console.print(layout.totals(findings, context.files_checked, context.files_failed), style=style)

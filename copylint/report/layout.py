@@ -7,6 +7,7 @@ This module does not import rich: the plain report starts faster without it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ from copylint.core.finding import Finding
 
 #: Characters of context shown on each side of a span in a frame.
 FRAME_CONTEXT = 40
+_LINE_END = re.compile(r"[\r\n]")
 
 
 @dataclass(frozen=True)
@@ -28,10 +30,12 @@ class Frame:
 
 
 def frame(source: str, f: Finding) -> Frame:
-    line_start = source.rfind("\n", 0, f.start) + 1
-    line_end = source.find("\n", f.start)
-    if line_end < 0:
-        line_end = len(source)
+    # the line starts f.column - 1 characters before the span; its end is looked for only as far
+    # as the frame shows (a line of megabytes costs the frame's width, not its length)
+    line_start = f.start - f.column + 1
+    window = max(f.end, f.start) + FRAME_CONTEXT
+    found = _LINE_END.search(source, f.start, window + 1)
+    line_end = found.start() if found else min(len(source), window + 1)
     span_end = min(f.end, line_end)
     lo = max(line_start, f.start - FRAME_CONTEXT)
     hi = min(line_end, max(span_end, f.start) + FRAME_CONTEXT)
@@ -66,15 +70,20 @@ def summary_rows(findings: list[Finding]) -> list[tuple[str, str, str, str]]:
     return [(code, rule, category, str(n)) for (code, rule, category), n in sorted(counts.items())]
 
 
-def totals(findings: list[Finding], files: int) -> str:
+def totals(findings: list[Finding], files: int, failed: int = 0) -> str:
+    """The last line of a report: what was found in the ``files`` checked, and how many ``failed``."""
     def plural(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
 
+    not_checked = f"; {plural(failed, 'file')} could not be checked (see the errors)" if failed else ""
     if not findings:
+        if failed:
+            return f"Nothing found in {plural(files, 'file')} checked{not_checked}."
         return f"All clear: {plural(files, 'file')} checked, nothing found."
     fixable = sum(1 for f in findings if f.fix and f.fix.applicability == "safe")
     return (f"Found {plural(len(findings), 'finding')} in {len({f.path for f in findings})} of "
-            f"{plural(files, 'file')}" + (f"; {fixable} fixable with `copylint fix`" if fixable else "") + ".")
+            f"{plural(files, 'file')}" + (f"; {fixable} fixable with `copylint fix`" if fixable else "")
+            + not_checked + ".")
 
 
 def statistics(findings: list[Finding]) -> list[str]:

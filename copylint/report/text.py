@@ -29,7 +29,7 @@ def render(findings: list[Finding], context: ReportContext, out: TextIO, statist
     if findings:
         out.write("\n" + _table("Findings by rule", ("code", "rule", "category", "count"),
                                 layout.summary_rows(findings)))
-    out.write(layout.totals(findings, context.files_checked) + "\n")
+    out.write(layout.totals(findings, context.files_checked, context.files_failed) + "\n")
 
 
 def _table(title: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:

@@ -27,6 +27,7 @@ from typing import IO, Any
 from copylint import readers
 from copylint.app.runner import discover
 from copylint.app.sources import read_source
+from copylint.core.config import DEFAULT_MAX_INPUT_SIZE
 from copylint.core.errors import InputError
 
 COMPRESSIONS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
@@ -193,7 +194,7 @@ def _folder_rows(source: Source) -> Iterator[Article | BadRow]:
     for path in discover([source.path]):
         shown = os.path.relpath(path, base).replace(os.sep, "/")
         try:
-            text = read_source(path)
+            text = read_source(path, DEFAULT_MAX_INPUT_SIZE).text
         except InputError as exc:
             yield BadRow(shown, shown, exc.message)
             continue

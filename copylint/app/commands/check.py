@@ -10,7 +10,7 @@ import os
 import sys
 
 from copylint.app.baseline import filter_baseline, load_baseline, write_baseline
-from copylint.app.runner import FileResult, Runner, add_selection_arguments, config_finder, discover
+from copylint.app.runner import FileResult, Runner, add_selection_arguments, config_finder, discover, jobs_count
 from copylint.core.finding import Finding
 from copylint.report import FORMATS, ReportContext
 
@@ -31,15 +31,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--grammar", action="store_true", help="also run the grammar rules (needs LanguageTool)")
     p.add_argument("--require-grammar", action="store_true",
                    help="with --grammar: exit 2 when LanguageTool is unavailable")
-    p.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
-                   help="processes for many files (default 0: one per core; output order is unchanged)")
+    p.add_argument("--jobs", "-j", type=jobs_count, default=0, metavar="N",
+                   help="processes for many files (default 0: one per core, never more than the cores or "
+                        "the files; output order is unchanged)")
 
 
 def collect(args: argparse.Namespace, extra: dict | None = None) -> tuple[list[FileResult], Runner]:
-    """Check every path in ``args``; results in discovery order."""
+    """Check every path in ``args``; results in discovery order. Files skipped in folders (FIFOs,
+    sockets, devices) are notices of the runner."""
     finder = config_finder(args, extra)
     runner = Runner(finder, args.format_in, args.stdin_filename)
-    paths = list(discover(args.paths))
+    paths = list(discover(args.paths, runner.skipped))
     results: list[FileResult] = []
     missing = [p for p in paths if p != "-" and not os.path.exists(p)]
     for p in missing:
@@ -68,10 +70,12 @@ def run(args: argparse.Namespace) -> int:
         if args.write_baseline:
             write_baseline(args.write_baseline, findings, sources)
             print(f"copylint: wrote {len(findings)} findings to baseline {args.write_baseline}", file=sys.stderr)
+            for e in errors:
+                print(f"copylint: error: {e}", file=sys.stderr)
             return 2 if errors else 0
         if args.baseline:
             findings = filter_baseline(findings, load_baseline(args.baseline), sources)
-        render(args, findings, ReportContext(sources, len(results)))
+        render(args, findings, ReportContext(sources, len(results) - len(errors), len(errors)))
         for n in notices:
             print(f"copylint: notice: {n}", file=sys.stderr)
         for e in errors:

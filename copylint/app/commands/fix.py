@@ -16,7 +16,8 @@ import sys
 from copylint import readers
 from copylint.app.commands.check import collect, render
 from copylint.app.files import write_atomic
-from copylint.app.runner import FileResult, Runner, add_selection_arguments
+from copylint.app.runner import FileResult, Runner, add_selection_arguments, jobs_count
+from copylint.app.sources import Source
 from copylint.core.edits import is_fixable
 from copylint.core.errors import ConfigError, CopylintError
 from copylint.core.finding import Finding
@@ -36,7 +37,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="print a unified diff of the fixes instead of writing files")
     p.add_argument("--format", choices=FORMATS, default="rich",
                    help="how to report the findings that remain (default: rich)")
-    p.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+    p.add_argument("--jobs", "-j", type=jobs_count, default=0, metavar="N",
                    help="processes for the first check of many files (default 0: one per core)")
     p.set_defaults(statistics=False)
 
@@ -59,11 +60,12 @@ def run(args: argparse.Namespace) -> int:
     errors: list[str] = []
     remaining: list[Finding] = []
     sources: dict[str, str] = {}
-    fixed = changed_files = 0
+    fixed = changed_files = failed = 0
     try:
         for result in results:
             if result.error or result.source is None:
                 errors.append(result.error or f"{result.path}: not read")
+                failed += 1
                 continue
             try:
                 outcome = _fix(runner, result, args.unsafe_fixes)
@@ -71,19 +73,22 @@ def run(args: argparse.Namespace) -> int:
                 raise
             except CopylintError as exc:
                 errors.append(str(exc))
+                failed += 1
                 continue
             if outcome.unsettled:
                 errors.append(f"{result.path}: fixes kept changing the text; stopped (report this)")
             changed = outcome.text != result.source
             if args.diff:
                 sys.stdout.write(_diff(result.path, result.source, outcome.text))
-            elif result.path == (args.stdin_filename or "-") and "-" in args.paths:
+            elif result.from_stdin:
                 sys.stdout.write(outcome.text)
             elif changed:
                 try:
-                    write_atomic(result.path, outcome.text, expected=result.source)
-                except CopylintError as exc:
+                    write_atomic(result.path, outcome.text, expected=Source(result.source, result.encoding))
+                except CopylintError as exc:  # the file is left as it was; the others are still fixed
                     errors.append(str(exc))
+                    sources[result.path] = result.source
+                    remaining.extend(result.findings)
                     continue
             fixed += len(outcome.applied)
             changed_files += changed
@@ -97,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
                  args.unsafe_fixes)
     else:
         if "-" not in args.paths:
-            render(args, remaining, ReportContext(sources, len(results)))
+            render(args, remaining, ReportContext(sources, len(results) - failed, failed))
         _summary(f"fixed {_count(fixed, 'finding')} in {_count(changed_files, 'file')}, {len(remaining)} remaining",
                  remaining, args.unsafe_fixes)
     for n in notices:
@@ -112,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _summary(message: str, remaining: list[Finding], unsafe: bool) -> None:
-    hidden = sum(1 for f in remaining if not unsafe and is_fixable(f, unsafe=True))
+    hidden = sum(1 for f in remaining if not unsafe and is_fixable(f, unsafe=True) and not is_fixable(f))
     if hidden:
         message += f" ({hidden} more fixable with --unsafe-fixes)"
     print(f"copylint: {message}", file=sys.stderr)

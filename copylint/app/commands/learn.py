@@ -21,6 +21,7 @@ from copylint.app.audit.engines import open_engine
 from copylint.app.audit.options import add_engine_arguments, add_source_arguments, columns_from_args, progress_bar
 from copylint.app.audit.partition import count_lines
 from copylint.app.audit.sources import Source, open_source, partitions
+from copylint.app.runner import check_format_in
 from copylint.checks.boilerplate.learn import LineCounter, default_min_documents, pack_text
 from copylint.core.errors import CopylintError
 
@@ -44,6 +45,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_format_in(args.format_in)
+    if os.path.isdir(args.out):
+        print(f"copylint: error: --out {args.out}: is a folder; name the pack file to write "
+              "(e.g. rules/site-NAME.toml)", file=sys.stderr)
+        return 2
     if args.partition_size < 1:
         raise CopylintError("--partition-size must be at least 1")
     columns = columns_from_args(args)
@@ -78,9 +84,13 @@ def run(args: argparse.Namespace) -> int:
     rows_found = counter.recurring(min_docs)
     source = ", ".join(os.path.basename(os.path.normpath(p)) for p in args.paths)
     folder = os.path.dirname(os.path.abspath(args.out))
-    os.makedirs(folder, exist_ok=True)
-    with open(args.out, "w", encoding="utf-8") as f:
-        f.write(pack_text(rows_found, counter.documents, source))
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write(pack_text(rows_found, counter.documents, source))
+    except OSError as exc:
+        print(f"copylint: error: --out {args.out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     print(f"copylint: {len(rows_found)} lines recur in at least {min_docs} of {counter.documents} articles; "
           f"wrote {args.out} (off by default: review it, then add it to `packs`)", file=sys.stderr)
     return 0

@@ -46,8 +46,18 @@ def run(args: argparse.Namespace) -> int:
     if problems:
         print(f"copylint: error: {problems[0]}", file=sys.stderr)
         return 2
-    new = add_words(target, args.words)
     shown = os.path.relpath(target)
+    try:
+        new = add_words(target, args.words)
+    except CopylintError as exc:
+        print(f"copylint: error: {exc}", file=sys.stderr)
+        return 2
+    except IsADirectoryError:
+        print(f"copylint: error: {shown}: is a folder; --to names a word-list file", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"copylint: error: {shown}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     print(f"added {len(new)} word(s) to {shown}" + (f" ({len(args.words) - len(new)} already there)"
                                                      if len(new) < len(args.words) else ""))
     if target not in configured:

@@ -25,6 +25,7 @@ from copylint.app.lsp.checking import CheckResult
 from copylint.app.lsp.documents import Snapshot, uri_path
 from copylint.app.runner import discover
 from copylint.app.sources import read_source
+from copylint.core.config import DEFAULT_MAX_INPUT_SIZE
 from copylint.core.errors import InputError
 
 CHECK_WORKSPACE_COMMAND = "copylint.checkWorkspace"
@@ -57,7 +58,7 @@ def workspace_files(folders: list[str], open_paths: set[str]) -> list[str]:
 def file_result(path: str, check: Callable[[Snapshot], CheckResult]) -> CheckResult | str:
     """A file on disk, checked (or the one line saying why it could not be read)."""
     try:
-        source = read_source(path)
+        source = read_source(path, DEFAULT_MAX_INPUT_SIZE).text
     except InputError as exc:
         return str(exc)
     return check(Snapshot(from_fs_path(path) or path, 0, 0, source, readers.format_for_path(path), path))

@@ -14,6 +14,12 @@ between them, curly and straight quotes alike, any dash as any dash; ``(a|b)`` i
 ``{word}`` one word, ``{name}`` one to four words (a site, a section), ``{any}`` any text; a
 backslash makes the next character literal (``\|`` is a pipe).
 
+Matching a line takes time in proportion to its length, by construction: :func:`check_phrase`
+refuses a repetition inside a repetition, overlapping choices in a repeated group (each repetition
+keeps the first choice that fits, never retrying another), more than one ``{any}`` with text after
+it (none in a clause); a repeated group repeats at most :data:`MAX_REPEATS` times, an ``{any}`` that
+ends the phrase takes the rest of the line at once and placeholders are bounded in length.
+
 ``match`` says where the phrase counts:
 
 - ``line``: the phrase is the whole line (bullets before it, punctuation after it are ignored);
@@ -34,9 +40,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from copylint.checks.boilerplate.prefilter import DIGIT, OPENING_LENGTH, needed, openings, parse
+from copylint.core.errors import ConfigError, did_you_mean
 from copylint.core.packs import Pack
 
 MATCH_KINDS = ("line", "prefix", "start", "clause")
+#: the keys a [[phrase]] entry may have
+ENTRY_KEYS = ("text", "match", "examples", "counterexamples")
 
 #: one-for-one character folding: quotes, dashes and odd spaces to their plain forms
 _FOLD = str.maketrans({
@@ -47,12 +56,6 @@ _FOLD = str.maketrans({
 _ANY = "{any}"
 _FOLD_PAIRS = tuple((chr(c), plain) for c, plain in _FOLD.items())
 _ASCII_FOLDED = tuple(chr(c) for c in _FOLD if c < 128)
-_PLACEHOLDERS = {
-    "{n}": r"\d[\d,.]*",
-    "{word}": r"[^\W_][\w'.&-]*",
-    "{name}": r"[^\s.!?,;]+(?:\s+[^\s.!?,;]+){0,3}",
-    "{any}": r".*?",
-}
 #: what may stand before a phrase on its line: bullets, arrows, pipes, list markers
 _LEAD = r"[\s*•·|<>«»‹›▶►+#~\[(-]*"
 #: what may follow a whole-line phrase: closing punctuation, arrows, pipes
@@ -87,55 +90,292 @@ def normalise(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
 
 
+#: what the placeholders match. A word (and each word of a name) is at most 50 characters, a number
+#: at most 31, so that giving one back character by character, when the rest of a phrase does not
+#: fit, costs a bounded number of steps wherever the placeholder starts
+_PLACEHOLDERS = {
+    "{n}": r"(?:\d[\d,.]{0,30})",
+    "{word}": r"(?:[^\W_][\w'.&-]{0,49})",
+    "{name}": r"(?:[^\s.!?,;]{1,50}(?:\s+[^\s.!?,;]{1,50}){0,3})",
+    "{any}": r".*?",
+}
+#: a repeated group ``(...)+`` / ``(...)*`` repeats at most this often (no line of furniture holds more)
+MAX_REPEATS = 50
+#: repeated groups per phrase (each multiplies the ways a line that does not match is given up)
+MAX_REPEATED_GROUPS = 3
+#: ``{any}`` with text after it that must match (an ``{any}`` that ends the phrase costs nothing):
+#: each multiplies the time a line that does not match takes by its length
+MAX_OPEN_GAPS = 1
+
+
+@dataclass
+class _Choice:
+    """What one choice of a group starts with, for telling overlapping choices apart."""
+
+    #: the source position where it starts
+    start: int
+    #: its plain text up to the first thing that is not plain text (all of it, for plain words)
+    head: str = ""
+    #: still in the head (nothing but plain text so far)
+    plain: bool = True
+    #: items after the head that must match (0: the choice can match its head alone)
+    required: int = 0
+    #: the last item was counted in ``required`` (a "?" after it takes it out again)
+    last_required: bool = False
+    #: the placeholder the choice is, alone ("{word}"), or ""
+    placeholder: str = ""
+
+    def literal(self, c: str) -> None:
+        self.placeholder = ""
+        if self.plain:
+            self.head += c
+        else:
+            self.required += 1
+            self.last_required = True
+
+    def item(self, required: bool, placeholder: str = "") -> None:
+        self.placeholder = placeholder if self.plain and not self.head else ""
+        self.plain = False
+        self.required += required
+        self.last_required = required
+
+    def optional(self) -> None:
+        """A "?" after the last item."""
+        if self.plain:  # it applies to the head's last character
+            self.head = self.head[:-1]
+            self.plain = False
+        elif self.last_required:
+            self.required -= 1
+        self.last_required = False
+        self.placeholder = ""
+
+
+@dataclass
+class _Group:
+    """A group being translated: where its ``(?:`` is in the output, and what its choices hold."""
+
+    at: int
+    choices: list[_Choice]
+    #: it holds {any}, {name} or a repeated group (which may not be repeated again)
+    repeats_inside: bool = False
+    #: why it (or a group inside it) may not be repeated: choices that overlap
+    overlap: str = ""
+
+
+@dataclass
+class _Shape:
+    """What the translation found, for the limits phrases are checked against."""
+
+    open_gaps: int = 0
+    repeated_groups: int = 0
+
+
 def compile_phrase(text: str) -> str:
     """The regular expression (over normalised text) for one phrase pattern."""
+    return _translate(text)[0]
+
+
+def _translate(text: str) -> tuple[str, _Shape]:
+    """The regular expression for a phrase pattern, and its shape. Raises ValueError for a pattern
+    that is malformed, or that could take more than linear time on a line (a repetition inside a
+    repetition, an ambiguous choice in a repeated group)."""
     out: list[str] = []
     i = 0
     src = normalise(text.strip())
-    depth = 0
+    groups: list[_Group] = []
+    shape = _Shape()
+    after_open_gap = False
     while i < len(src):
         c = src[i]
+        group = groups[-1] if groups else None
         if c == "{":
             j = src.find("}", i)
             token = src[i:j + 1] if j > 0 else ""
             if token not in _PLACEHOLDERS:
                 raise ValueError(f"unknown placeholder {src[i:j + 1] or src[i:]!r} "
                                  f"(known: {', '.join(_PLACEHOLDERS)})")
-            out.append(_PLACEHOLDERS[token])
+            if token == "{any}" and _rest_may_be_empty(src, j + 1):
+                out.append(r".*+")  # it ends the phrase: it takes the rest of the line, never retried
+            else:
+                out.append(_PLACEHOLDERS[token])
+            after_open_gap = out[-1] == _PLACEHOLDERS["{any}"]
+            shape.open_gaps += after_open_gap
+            if token in ("{any}", "{name}"):
+                _mark_repeats(groups)
+            if group is not None:
+                group.choices[-1].item(token != "{any}", token)
             i = j + 1
             continue
         if c == "\\" and i + 1 < len(src):
             out.append(re.escape(src[i + 1]))
+            if group is not None:
+                group.choices[-1].literal(src[i + 1])
             i += 2
+            after_open_gap = False
             continue
         if c == "(":
+            groups.append(_Group(len(out), [_Choice(i + 1)]))
             out.append("(?:")
-            depth += 1
         elif c == ")":
-            if depth == 0:
+            if group is None:
                 raise ValueError("unbalanced ')'")
-            depth -= 1
-            out.append(")")
+            groups.pop()
+            group.overlap = group.overlap or _overlap(group, src, i)
+            outer = groups[-1].choices[-1] if groups else None
+            if outer is not None:
+                outer.item(src[i + 1:i + 2] not in ("?", "*"))
+            if src[i + 1:i + 2] in ("*", "+"):
+                _check_repeated(group)
+                shape.repeated_groups += 1
+                out[group.at] = "(?>"  # each repetition keeps the choice that fits: none is retried
+                out.append(")")
+                out.append(f"{{{0 if src[i + 1] == '*' else 1},{MAX_REPEATS}}}")
+                i += 1
+                _mark_repeats(groups)
+            else:
+                out.append(")")
+                if group.repeats_inside:
+                    _mark_repeats(groups)
+                if groups and not groups[-1].overlap:
+                    groups[-1].overlap = group.overlap
         elif c == "|":
-            if depth == 0:
+            if group is None:
                 raise ValueError("'|' is only allowed inside (...)")
+            group.choices.append(_Choice(i + 1))
             out.append("|")
-        elif c == "?" or (c in "*+" and i and src[i - 1] == ")"):
-            out.append(c)
+        elif c == "?":
+            if not out or out[-1] in ("(?:", "|"):
+                raise ValueError("'?' must follow the word, character or group it makes optional")
+            out.append("?")
+            if group is not None and src[i - 1] != ")":  # a group's own "?" is counted when it closes
+                group.choices[-1].optional()
         elif c.isspace():
             while i + 1 < len(src) and src[i + 1].isspace():
                 i += 1
+            before = r"(?<!\s)" if after_open_gap else ""  # {any} stops before a whole run of spaces
             if i + 1 < len(src) and src[i + 1] == "?":  # "a ?b": the space is optional too
                 i += 1
-                out.append(r"\s*")
+                out.append(before + r"\s*")
+                if group is not None:
+                    group.choices[-1].item(False)
             else:
-                out.append(r"\s+")
+                # a letter follows: the spaces are never given back
+                possessive = src[i + 1:i + 2].isalnum() and src[i + 2:i + 3] != "?"
+                out.append(before + (r"\s++" if possessive else r"\s+"))
+                if group is not None:
+                    group.choices[-1].literal(" ")
         else:
             out.append(c if c.isalnum() else re.escape(c))  # re.escape leaves letters and digits alone
+            if group is not None:
+                group.choices[-1].literal(c)
+        after_open_gap = False
         i += 1
-    if depth:
+    if groups:
         raise ValueError("unbalanced '('")
-    return "".join(out)
+    return "".join(out), shape
+
+
+def _mark_repeats(groups: list[_Group]) -> None:
+    for g in groups:
+        g.repeats_inside = True
+
+
+def _check_repeated(group: _Group) -> None:
+    """A repeated group must not repeat inside (a repetition of a repetition can take exponential
+    time), and no choice in it may overlap another: each repetition keeps the first choice that fits."""
+    if group.repeats_inside:
+        raise ValueError("a repeated group (...)+ or (...)* holds {any}, {name} or another repeated group: "
+                         "a repetition inside a repetition can take exponential time on a line that does "
+                         "not match; repeat something simpler")
+    if group.overlap:
+        raise ValueError(f"in a repeated group, {group.overlap} (each repetition keeps the first choice that fits)")
+
+
+def _overlap(group: _Group, src: str, end: int) -> str:
+    """Why the choices of ``group`` (which ends at ``src[end]``) overlap, "" when they do not: a
+    placeholder beside other choices, or a choice that can match just the text a later choice starts
+    with (``comment`` before ``comments``, ``terms( of use)?`` before ``terms and conditions``)."""
+    choices = group.choices
+    texts = [src[c.start:(choices[k + 1].start - 1 if k + 1 < len(choices) else end)].strip()
+             for k, c in enumerate(choices)]
+    for c in choices:
+        if c.placeholder and len(choices) > 1:
+            return f"{c.placeholder} is a choice beside others that it overlaps: use {c.placeholder} alone"
+    for k, first in enumerate(choices):
+        if not first.head.strip() or first.required:
+            continue
+        for m in range(k + 1, len(choices)):
+            later = choices[m]
+            if later.head.startswith(first.head) and not (first.plain and later.plain and first.head == later.head):
+                return (f"{texts[k]!r} comes before {texts[m]!r} and can match just the text it starts with: "
+                        f"write {texts[m]!r} first")
+    return ""
+
+
+def _rest_may_be_empty(src: str, k: int) -> bool:
+    """Can everything after position ``k`` of the pattern match empty text (closing brackets, the
+    rest of a choice, optional items), so that an ``{any}`` just before ``k`` ends the phrase?"""
+    while k < len(src):
+        c = src[k]
+        if c == ")":
+            k += 1
+            if src[k:k + 1] == "?":
+                k += 1
+        elif c == "|":  # the rest of this choice: skip to the end of its group
+            k = _group_end(src, k)
+            if k < 0:
+                return False
+        elif c == "(":  # an optional or starred group
+            close = _group_end(src, k + 1)
+            if close < 0 or src[close + 1:close + 2] not in ("?", "*"):
+                return False
+            k = close + 2
+        elif src[k + 1:k + 2] == "?" and c != "\\":  # an optional character or space
+            k += 2
+        else:
+            return False
+    return True
+
+
+def _group_end(src: str, k: int) -> int:
+    """Index of the ``)`` that closes the group ``src[k]`` is in (-1: none)."""
+    depth = 0
+    while k < len(src):
+        c = src[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "{":
+            close = src.find("}", k)
+            k = close + 1 if close > 0 else len(src)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            if depth == 0:
+                return k
+            depth -= 1
+        k += 1
+    return -1
+
+
+def check_phrase(text: str, match: str) -> None:
+    """Raise ValueError when a phrase breaks the limits that keep matching it linear in the line's
+    length: at most :data:`MAX_OPEN_GAPS` ``{any}`` with text after it (none in a clause, which is
+    searched along the line), at most :data:`MAX_REPEATED_GROUPS` repeated groups."""
+    pattern, shape = _translate(text)
+    allowed = 0 if match == "clause" else MAX_OPEN_GAPS
+    if shape.open_gaps > allowed:
+        where = "in a clause phrase (it is searched along the line)" if match == "clause" else "in one phrase"
+        raise ValueError(f"{shape.open_gaps} {{any}} with text after them {where}; at most {allowed} "
+                         "(each multiplies the time a line takes by its length): only an {any} that ends "
+                         "the phrase is free")
+    if shape.repeated_groups > MAX_REPEATED_GROUPS:
+        raise ValueError(f"{shape.repeated_groups} repeated groups; at most {MAX_REPEATED_GROUPS}")
+    try:
+        re.compile(pattern, re.DOTALL)
+    except re.error as exc:
+        raise ValueError(f"not a valid pattern ({exc})") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,21 +438,29 @@ def phrases_of(pack: Pack) -> list[Phrase]:
     if unknown:
         raise pack.error(unknown[0], "unknown key in a boilerplate pack (expected [[phrase]] entries)")
     out = []
-    for entry in entries:
+    for index, entry in enumerate(entries):
+        def fail(key: str, message: str, index: int = index) -> ConfigError:
+            return pack.entry_error("phrase", index, key, message)
+
         if not isinstance(entry, dict) or not isinstance(entry.get("text"), str) or not entry["text"].strip():
-            raise pack.error("phrase", "every [[phrase]] needs a non-empty text")
+            raise fail("text", "every [[phrase]] needs a non-empty text")
+        for key in entry:
+            if key not in ENTRY_KEYS:
+                raise fail(key, f"unknown key in a [[phrase]] (known: {', '.join(ENTRY_KEYS)})"
+                                f"{did_you_mean(key, ENTRY_KEYS)}")
         match = entry.get("match", "line")
         if match not in MATCH_KINDS:
-            raise pack.error("match", f"must be one of {', '.join(MATCH_KINDS)}, not {match!r}")
+            raise fail("match", f"must be one of {', '.join(MATCH_KINDS)}, not {match!r}"
+                                f"{did_you_mean(str(match), MATCH_KINDS)}")
         examples = entry.get("examples", [])
         counter = entry.get("counterexamples", [])
         for key, value in (("examples", examples), ("counterexamples", counter)):
             if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-                raise pack.error(key, "must be a list of strings")
+                raise fail(key, "must be a list of strings")
         try:
-            compile_phrase(entry["text"])
+            check_phrase(entry["text"], match)
         except ValueError as exc:
-            raise pack.error("text", f"bad phrase {entry['text']!r}: {exc}") from None
+            raise fail("text", f"bad phrase {entry['text']!r}: {exc}") from None
         out.append(Phrase(pack.name, pack.description, entry["text"], match, tuple(examples), tuple(counter)))
     return out
 

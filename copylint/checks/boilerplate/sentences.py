@@ -22,7 +22,10 @@ from copylint.checks.boilerplate.lines import stop_words, ui_words
 from copylint.core.document import ABBREVIATIONS
 
 #: a sentence end: its punctuation, closing quotes or brackets, then the spaces before the next one
-_END = re.compile(r"""[.!?]+["'”’)\]]*(?:\s+|(?=["“‘(\[]?[A-Z][a-z]|[A-Z]{2}|\d|©))""")
+_END = re.compile(r"""(?<![.!?])[.!?]+["'”’)\]]*(?:\s+|(?=["“‘(\[]?[A-Z][a-z]|[A-Z]{2}|\d|©))""")
+#: how far the tests around a sentence end look either side of it (a word is never longer: a longer
+#: run of letters is cut, so no run of punctuation costs more than linear time)
+_LOOK = 64
 #: what a sentence opens with (after a sentence end and a space): anything but a lower-case letter
 #: or punctuation that goes on a sentence
 _OPENING = re.compile(r"""(?![a-z,;:)\]}%])\S""")
@@ -101,7 +104,7 @@ def _glued_end(text: str, stop: int) -> bool:
     """A sentence end with no space after it: a lower-case letter, a digit or a closing mark before
     the punctuation, and a capital after it ("third.Officials"), but not a web address or "U.S.A"."""
     before = text[stop - 1:stop]
-    after = text[stop + 1:].lstrip("\"“‘([")
+    after = text[stop + 1:stop + _LOOK].lstrip("\"“‘([")
     if after[:1].isdigit() or after[:1] == "©" or after[:2].isupper():  # "closed.12 comments", "said.CLICK HERE",
         # not "3.5", "v.2" or "U.S.A"
         return before.isalpha() and before.islower() and text[stop - 2:stop - 1].isalpha()
@@ -141,6 +144,7 @@ def glue_points(text: str, start: int, end: int, after: int | None = None) -> It
 
 def _word_before(text: str, start: int, at: int) -> str:
     """The word of ``text[start:at]`` that ends at ``at``."""
+    start = max(start, at - _LOOK)
     begin = max(text.rfind(" ", start, at), text.rfind("\u00a0", start, at), text.rfind("\n", start, at)) + 1
     return text[max(begin, start):at]
 

@@ -20,6 +20,8 @@ tried, how to configure it); the rules turn it into a notice and the other rules
 from __future__ import annotations
 
 import bisect
+import http.client
+import json
 import os
 import re
 import shutil
@@ -48,6 +50,13 @@ RETRY_AFTER = 60.0
 LOCAL_START_ATTEMPTS = 2
 #: Documents whose matches are kept, so every CL4xx rule reuses one request per document.
 CACHED_DOCUMENTS = 64
+#: The largest answer read from a server (bytes); a longer one makes LanguageTool unavailable.
+MAX_RESPONSE_BYTES = 16 * 1024 * 1024
+#: Matches kept per document (LanguageTool finds a few per paragraph; a flood is not advice).
+MAX_MATCHES = 2_000
+#: Characters kept of a match's message and short message, and replacements kept per match.
+MAX_MESSAGE = 500
+MAX_REPLACEMENTS = 10
 SPELLING_RULE_PREFIX = "MORFOLOGIK_RULE"
 HOW_TO_CONFIGURE = ('point copylint at a server with languagetool = { url = "http://localhost:8010" } '
                     f"in [tool.copylint] or {URL_ENV} (see docs/grammar.md)")
@@ -181,27 +190,119 @@ class LTMatch:
     category_name: str
 
 
-def to_matches(raw: list[dict[str, Any]], text: str, base: int) -> list[LTMatch]:
-    """Matches of a ``/v2/check`` response for ``text``, which starts at prose offset ``base``."""
+def to_matches(raw: list[Any], text: str, base: int, problems: dict[str, int] | None = None) -> list[LTMatch]:
+    """Matches of a ``/v2/check`` response for ``text``, which starts at prose offset ``base``.
+
+    A match that is not well formed (no whole-number offset and length, a rule that is not an
+    object...) or that points outside ``text`` is left out and counted in ``problems`` under
+    "malformed" or "outside"; messages and replacements are cut to a sane size."""
     index = Utf16Index(text) if _ASTRAL.search(text) else None
+    units = len(text) + (len(_ASTRAL.findall(text)) if index is not None else 0)
     out = []
     for m in raw:
-        offset, length = int(m["offset"]), int(m["length"])
-        if index is None:
-            start, end = offset, offset + length
-        else:
-            start, end = index.start(offset), index.end(offset + length)
-        rule = m.get("rule") or {}
-        category = rule.get("category") or {}
-        out.append(LTMatch(
-            start=base + start, end=base + end,
-            message=m.get("message", ""), short_message=m.get("shortMessage", ""),
-            replacements=tuple(r["value"] for r in m.get("replacements", ()) if r.get("value") is not None),
-            rule_id=rule.get("id", ""), rule_description=rule.get("description", ""),
-            issue_type=rule.get("issueType", ""),
-            category_id=category.get("id", ""), category_name=category.get("name", ""),
-        ))
+        try:
+            match = _to_match(m, index, units, base)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            match = "malformed"
+        if isinstance(match, str):
+            if problems is not None:
+                problems[match] = problems.get(match, 0) + 1
+            continue
+        out.append(match)
     return out
+
+
+def _to_match(m: dict[str, Any], index: Utf16Index | None, units: int, base: int) -> LTMatch | str:
+    """One match, or why it is left out ("outside": its offsets are not in the text sent)."""
+    offset, length = m["offset"], m["length"]
+    if type(offset) is not int or type(length) is not int:
+        return "malformed"
+    if offset < 0 or length < 0 or offset + length > units:
+        return "outside"
+    if index is None:
+        start, end = offset, offset + length
+    else:
+        start, end = index.start(offset), index.end(offset + length)
+    rule = m.get("rule") or {}
+    category = rule.get("category") or {}
+    replacements = m.get("replacements") or []
+    if not all(isinstance(x, dict) for x in (rule, category)) or not isinstance(replacements, list):
+        return "malformed"
+    values = [r["value"] for r in replacements[:MAX_REPLACEMENTS] if isinstance(r, dict) and isinstance(
+        r.get("value"), str)]
+    return LTMatch(
+        start=base + start, end=base + end,
+        message=_text(m.get("message")), short_message=_text(m.get("shortMessage")),
+        replacements=tuple(v[:MAX_MESSAGE] for v in values),
+        rule_id=_text(rule.get("id")), rule_description=_text(rule.get("description")),
+        issue_type=_text(rule.get("issueType")),
+        category_id=_text(category.get("id")), category_name=_text(category.get("name")),
+    )
+
+
+def _text(value: Any) -> str:
+    """A string field of a match, cut to :data:`MAX_MESSAGE` characters ("" when not a string)."""
+    if not isinstance(value, str):
+        return ""
+    return value if len(value) <= MAX_MESSAGE else value[:MAX_MESSAGE - 1] + "…"
+
+
+def _problem_notes(problems: dict[str, int], kept: int, url: str) -> list[str]:
+    """One notice for what was left out of LanguageTool's answers for a document."""
+    parts = []
+    if problems.get("outside"):
+        parts.append(f"{problems['outside']:,} pointing outside the text sent")
+    if problems.get("malformed"):
+        parts.append(f"{problems['malformed']:,} not well formed")
+    if problems.get("over"):
+        parts.append(f"{problems['over']:,} beyond the first {kept:,}")
+    if not parts:
+        return []
+    return [f"LanguageTool at {url} sent matches that were left out: {'; '.join(parts)}"]
+
+
+@dataclass(frozen=True)
+class GrammarResult:
+    """The matches of one document, and notices about what LanguageTool sent that was left out."""
+
+    matches: list[LTMatch]
+    notes: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------------------------- requests
+class BadAnswer(Exception):
+    """A server answered, with something that is not LanguageTool's JSON (or too much of it)."""
+
+
+def fetch_json(url: str, params: dict[str, str] | None, method: str, timeout: float,
+               proxies: dict[str, str] | None = None) -> Any:
+    """The JSON a server answers to one request, read within ``timeout`` seconds in all (each read
+    is limited too) and at most :data:`MAX_RESPONSE_BYTES` long."""
+    import requests
+
+    deadline = time.monotonic() + timeout
+    kwargs: dict[str, Any] = {"data": params} if method == "post" else {"params": params}
+    with requests.request(method, url, timeout=timeout, proxies=proxies, stream=True, **kwargs) as response:
+        raw = response.raw
+        read = getattr(raw, "read1", None) or raw.read
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            chunk = read(65536)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > MAX_RESPONSE_BYTES:
+                raise BadAnswer(f"answered with more than {MAX_RESPONSE_BYTES:,} bytes")
+            chunks.append(chunk)
+            if time.monotonic() > deadline:
+                raise requests.Timeout(f"the answer took longer than {timeout:g} s")
+        body = b"".join(chunks)
+        try:
+            return json.loads(body)
+        except (ValueError, RecursionError):
+            snippet = " ".join(body[:200].decode("utf-8", "replace").split())
+            raise BadAnswer(f"HTTP {response.status_code}: {snippet or '(an empty answer)'}") from None
 
 
 # ---------------------------------------------------------------------------------- the checker
@@ -215,7 +316,7 @@ class GrammarChecker:
         self._failure: str | None = None
         self._failed_at = 0.0
         self._lock = threading.Lock()
-        self._matches: OrderedDict[str, list[LTMatch]] = OrderedDict()
+        self._matches: OrderedDict[str, GrammarResult] = OrderedDict()
 
     # ------------------------------------------------------------ leases
     def acquire(self) -> GrammarChecker:
@@ -233,10 +334,12 @@ class GrammarChecker:
         tool.close()
 
     # ------------------------------------------------------------ checking
-    def matches(self, doc: Document) -> list[LTMatch]:
-        """Every LanguageTool match in ``doc`` (one round of requests per document).
+    def matches(self, doc: Document) -> GrammarResult:
+        """Every LanguageTool match in ``doc`` (one round of requests per document), at most
+        :data:`MAX_MATCHES` of them, with a notice for any left out.
 
-        Raises :class:`Unavailable` when LanguageTool cannot be reached or does not answer in time.
+        Raises :class:`Unavailable` when LanguageTool cannot be reached, does not answer in time or
+        answers with something that is not LanguageTool's JSON.
         """
         prose = doc.prose
         with self._lock:
@@ -246,6 +349,7 @@ class GrammarChecker:
                 return cached
         tool = self._client()
         found: list[LTMatch] = []
+        problems: dict[str, int] = {}
         for start, end in chunk_spans(doc, self.settings.chunk_size):
             text = prose[start:end]
             try:
@@ -254,15 +358,19 @@ class GrammarChecker:
                 what = f"LanguageTool at {tool.url} {_describe(exc, self.settings.timeout)}"
                 with self._lock:
                     raise self._fail(what) from None
-            found.extend(to_matches(raw, text, start))
+            room = max(0, MAX_MATCHES - len(found))  # matches past the cap are counted, not read
+            if len(raw) > room:
+                problems["over"] = problems.get("over", 0) + len(raw) - room
+            found.extend(to_matches(raw[:room], text, start, problems))
         if not self.settings.spelling:
             found = [m for m in found if not m.rule_id.startswith(SPELLING_RULE_PREFIX)]
+        result = GrammarResult(found, tuple(_problem_notes(problems, MAX_MATCHES, tool.url)))
         with self._lock:
             self._failure = None
-            self._matches[prose] = found
+            self._matches[prose] = result
             if len(self._matches) > CACHED_DOCUMENTS:
                 self._matches.popitem(last=False)
-        return found
+        return result
 
     def _client(self) -> Any:
         with self._lock:
@@ -381,10 +489,29 @@ def _client_class() -> Any:
                 raise LanguageToolError(f"the local server did not start ({LOCAL_START_ATTEMPTS} attempts)")
             super()._start_local_server()
 
-        def check_raw(self, text: str) -> list[dict[str, Any]]:
+        def check_raw(self, text: str) -> list[Any]:
             url = urllib.parse.urljoin(self.url, "check")
             response = self._query_server(url, self._create_params(text), num_tries=1, method="post")
+            if not isinstance(response, dict) or not isinstance(response.get("matches"), list):
+                raise LanguageToolError("answered with something that is not a LanguageTool check result")
             return list(response["matches"])
+
+        def _query_server(self, url: str, params: dict[str, str] | None = None, num_tries: int = 2,
+                          method: str = "get") -> Any:
+            """language-tool-python's request, with a deadline for the whole answer (not per read:
+            a server sending a byte every few seconds is cut off) and a size limit on it."""
+            for attempt in range(num_tries):
+                try:
+                    return fetch_json(url, params, method, self._TIMEOUT, getattr(self, "_proxies", None))
+                except BadAnswer as exc:
+                    raise LanguageToolError(str(exc)) from None
+                except (OSError, http.client.HTTPException) as exc:
+                    if self._remote is False:
+                        self._terminate_server()
+                        self._start_local_server()
+                    if attempt + 1 >= num_tries:
+                        raise LanguageToolError(f"{self._url}: {exc}") from exc
+            return None
 
     _CLIENT_CLASS = BoundedLanguageTool
     return _CLIENT_CLASS

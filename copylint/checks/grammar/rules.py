@@ -47,11 +47,13 @@ class LanguageToolRule(Rule):
         from copylint.checks.grammar.languagetool import Unavailable
 
         try:
-            matches = self._lease(ctx).matches(doc)
+            result = self._lease(ctx).matches(doc)
         except Unavailable as exc:
             ctx.notice(str(exc))
             return []
-        return [_diagnostic(m) for m in matches if code_for(m.category_id) == self.code]
+        for note in result.notes:
+            ctx.notice(note)
+        return [_diagnostic(m) for m in result.matches if code_for(m.category_id) == self.code]
 
     def close(self) -> None:
         with self._lease_lock:

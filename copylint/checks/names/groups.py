@@ -184,6 +184,47 @@ class Groups:
         return out
 
 
+#: more majors with one first letter than this are looked up through a :class:`_NearIndex`
+NEAR_INDEX_FROM = 64
+
+
+class _NearIndex:
+    """Keys by the strings one deletion away from them (and two, for keys of
+    :data:`TWO_EDIT_LEN` letters or more), so that the keys within reach of a word are found from
+    its own deletions instead of by comparing it with every key. Two strings within ``k`` edits
+    (substitutions, insertions, deletions, swaps of neighbours) share a string that at most ``k``
+    deletions make of each; a near miss is within one edit, two when both words are that long."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self._one: dict[str, list[int]] = {}
+        self._two: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            for variant in _deletions(key, 1):
+                self._one.setdefault(variant, []).append(i)
+            if len(key) >= TWO_EDIT_LEN:
+                for variant in _deletions(key, 2):
+                    self._two.setdefault(variant, []).append(i)
+
+    def near(self, word: str) -> list[int]:
+        """Positions, in order, of every key that may be within a near miss of ``word`` (a superset:
+        the caller measures the distance)."""
+        found: set[int] = set()
+        for variant in _deletions(word, 1):
+            found.update(self._one.get(variant, ()))
+        if len(word) >= TWO_EDIT_LEN:
+            for variant in _deletions(word, 2):
+                found.update(self._two.get(variant, ()))
+        return sorted(found)
+
+
+def _deletions(word: str, k: int) -> set[str]:
+    """``word`` and every string made from it by deleting up to ``k`` characters."""
+    out = {word}
+    for _ in range(k):
+        out |= {w[:i] + w[i + 1:] for w in out for i in range(len(w))}
+    return out
+
+
 class NearMisses:
     """Finds one-word forms that are near misses of a word the article uses more often.
 
@@ -215,9 +256,16 @@ class NearMisses:
                 single = [o for o in occs if o.size == 1 and not o.weak]
                 if single:
                     words[key] = single
+        indexes: dict[str, _NearIndex] = {}
         for minor, occs in words.items():
             count = len(occs)
-            for major, major_count in majors.get(minor[0], ()):
+            candidates = majors.get(minor[0], ())
+            if len(candidates) > NEAR_INDEX_FROM:  # many: only those a deletion or two away
+                index = indexes.get(minor[0])
+                if index is None:
+                    index = indexes[minor[0]] = _NearIndex([key for key, _ in candidates])
+                candidates = [candidates[i] for i in index.near(minor)]
+            for major, major_count in candidates:
                 if major_count < 2 * count or abs(len(major) - len(minor)) > 2 or major == minor:
                     continue
                 limit = 2 if min(len(major), len(minor)) >= TWO_EDIT_LEN else 1

@@ -9,6 +9,7 @@ part of it. The scanner is one regular expression over the prose, so it is linea
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -49,10 +50,26 @@ _MARKS_BEFORE_SPACE = frozenset(_OPENERS + _CLOSERS + "\n!?…:.")
 _URL_MARK = re.compile(r"://|www\.|\.[a-z]{2,4}/")
 
 
-def _in_url(prose: str, pos: int) -> bool:
-    """Is the word at ``pos``, written right after a slash, part of a URL (``bbc.co.uk/News``)?"""
-    begin = max(prose.rfind(" ", 0, pos), prose.rfind("\n", 0, pos)) + 1
-    return _URL_MARK.search(prose, begin, pos) is not None
+class _UrlMarks:
+    """Where a text's URL marks and word breaks are, found once, so that asking whether a word is in
+    a URL costs two look-ups, not a search of its whole run of characters (a pasted blob is one run)."""
+
+    def __init__(self, prose: str) -> None:
+        marks = [m.span() for m in _URL_MARK.finditer(prose)]
+        self._starts = [s for s, _ in marks]
+        self._ends = [e for _, e in marks]
+        self._breaks = [m.start() for m in _WORD_BREAK.finditer(prose)]
+
+    def in_url(self, pos: int) -> bool:
+        """Is the word at ``pos``, written right after a slash, part of a URL (``bbc.co.uk/News``):
+        is there a URL mark between the start of its run of characters and ``pos``?"""
+        k = bisect.bisect_left(self._breaks, pos)
+        begin = self._breaks[k - 1] + 1 if k else 0
+        i = bisect.bisect_left(self._starts, begin)
+        return i < len(self._starts) and self._ends[i] <= pos
+
+
+_WORD_BREAK = re.compile(r"[ \n]")
 
 
 #: builds a named tuple without the Python frame of its ``__new__`` (an article has hundreds)
@@ -99,11 +116,14 @@ class MentionScanner:
         """Every mention in ``prose``, in order."""
         out: list[Mention] = []
         titles = self.titles
+        urls: _UrlMarks | None = None
         for m in self._run.finditer(prose):
             start, end = m.span()
             whole, tail_text = m.group(0, 1)
-            address_before = start > 0 and prose[start - 1] in _ADDRESS_BEFORE and (
-                prose[start - 1] != "/" or _in_url(prose, start))
+            address_before = start > 0 and prose[start - 1] in _ADDRESS_BEFORE
+            if address_before and prose[start - 1] == "/":
+                urls = urls or _UrlMarks(prose)
+                address_before = urls.in_url(start)
             address_after = prose[end:end + 1] in _ADDRESS_MARKS and _ADDRESS_AFTER.match(prose, end) is not None
             if address_before or address_after:
                 self._split_addresses(prose, m, address_before, address_after, out)
@@ -205,8 +225,10 @@ def sentence_starts_at(prose: str, pos: int) -> bool:
         return True
     ch = prose[i]
     if ch == "\n":
-        before = prose[:i].rstrip(" \t")
-        last = before[-1:] if before else "\n"
+        j = i  # the last character before the line break, blanks aside (read back, not copied)
+        while j > 0 and prose[j - 1] in " \t":
+            j -= 1
+        last = prose[j - 1] if j else "\n"
         return not (last.islower() or last in ",;–-(")  # a hard-wrapped line continues its sentence
     while i >= 0 and prose[i] in _CLOSERS:
         i -= 1

@@ -284,11 +284,15 @@ def _message(doc: Document, surface: str, preferred: str, suggested: str, counts
 
 
 def _without_overlaps(found: list[Diagnostic]) -> list[Diagnostic]:
-    """One finding per place: where forms overlap (Kim Jong-un / Jong-un), the longest is kept."""
+    """One finding per place: where forms overlap (Kim Jong-un / Jong-un), the longest is kept.
+    Kept spans are marked character by character, so each finding costs its own length, however
+    many there are."""
     kept: list[Diagnostic] = []
+    taken = bytearray(max((d.end for d in found), default=0))
     for d in sorted(found, key=lambda d: (d.start - d.end, d.start)):
-        if not any(d.start < k.end and k.start < d.end for k in kept):
+        if taken.find(1, d.start, d.end) < 0:
             kept.append(d)
+            taken[d.start:d.end] = b"\x01" * (d.end - d.start)
     kept.sort(key=lambda d: d.start)
     return kept
 

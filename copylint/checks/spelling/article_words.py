@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -131,7 +131,9 @@ class ArticleWords:
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
-        self._by_initial: dict[str, list[str]] = {}
+        self._by_initial: dict[str, dict[int, list[str]]] | None = None
+        self._near: dict[tuple[str, int, int, bool], list[str]] = {}
+        self._dialect: dict[int, str | None] = {}
         self._names_before: dict[str, frozenset[str]] | None = None
 
     @cached_property
@@ -154,14 +156,40 @@ class ArticleWords:
             out[form.lower()] += n
         return out
 
-    def starting_with(self, initial: str) -> list[str]:
-        """Word forms whose lowercase first letter is ``initial``, in order of first use (for the
-        near-form search; built for a letter the first time it is asked for)."""
-        forms = self._by_initial.get(initial)
-        if forms is None:
-            forms = self._by_initial[initial] = [
-                f for f in self.counts if len(f) >= MIN_LENGTH and f[0].lower() == initial and f.isalpha()]
-        return forms
+    def near_in_length(self, initial: str, length: int, spread: int, more_than: int = 0) -> list[str]:
+        """Word forms whose lowercase first letter is ``initial``, whose length is within ``spread``
+        of ``length`` and which the article uses more than ``more_than`` times (at least: the list may
+        hold rarer ones), in order of first use (for the near-form search). The forms are indexed by
+        first letter and length in one pass, the first time any is asked for, so an article of many
+        distinct words costs a look-up per word, not a scan of all of them; those used more than
+        once are kept apart too, since a word used once looks only at them."""
+        if self._by_initial is None:
+            index: dict[str, dict[int, list[str]]] = {}
+            for f in self.counts:
+                if len(f) >= MIN_LENGTH and f.isalpha():
+                    index.setdefault(f[0].lower(), {}).setdefault(len(f), []).append(f)
+            self._by_initial = index
+        key = (initial, length, spread, more_than >= 1)
+        found = self._near.get(key)
+        if found is None:  # kept: an article of many words asks for the same few again and again
+            by_length = self._by_initial.get(initial) or {}
+            counts = self.counts
+            found = self._near[key] = [f for n in range(length - spread, length + spread + 1)
+                                       for f in by_length.get(n, ()) if more_than < 1 or counts[f] > 1]
+        return found
+
+    def dialect(self, dialect_of: Mapping[str, str]) -> str | None:
+        """The dialect ("en-GB", "en-US") most of the article's one-dialect spellings belong to
+        (``dialect_of`` maps a lowercase spelling to its one dialect), or None on a tie."""
+        key = id(dialect_of)
+        if key not in self._dialect:
+            votes = {"en-GB": 0, "en-US": 0}
+            for form, n in self.lower_counts.items():
+                where = dialect_of.get(form)
+                if where:
+                    votes[where] += n
+            self._dialect[key] = None if votes["en-GB"] == votes["en-US"] else max(votes, key=votes.__getitem__)
+        return self._dialect[key]
 
     def names_before(self, form: str, is_common: Callable[[str], bool]) -> frozenset[str]:
         """The Capitalised words (lowercased) written just before ``form`` in the same sentence, a

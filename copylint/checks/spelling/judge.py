@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from copylint.checks.spelling.article_words import ArticleWords
@@ -393,17 +394,18 @@ class Judge:
         out: list[str] = []
         if len(word) < MIN_EVIDENCE_LENGTH:
             return ()
-        for form in article.starting_with(lower[:1]):
+        # the forms within reach, found in C; the article's counts and capitals then decide
+        pool = article.near_in_length(lower[:1], len(word), limit, more_than=mine)
+        for form, _, _ in process.extract(word, pool, scorer=OSA.distance, score_cutoff=limit, limit=None):
             n = counts[form]
-            if n <= mine or abs(len(form) - len(word)) > limit or form.lower() == lower:
+            if n <= mine or form.lower() == lower:
                 continue
             if word[:1].isupper() != form[:1].isupper() or (word.islower() and not form.islower()):
                 continue
             other = form.lower()
             if other.startswith(lower) or lower.startswith(other):
                 continue  # Saud and Saudi, Lanka and Lankans: one word built on the other
-            if OSA.distance(word, form, score_cutoff=limit) <= limit:
-                out.append(form)
+            out.append(form)
         out.sort(key=lambda f: (-counts[f], OSA.distance(word, f), f))
         return tuple(out)
 
@@ -459,12 +461,6 @@ def _dialect_weighted(zipf: Mapping[str, float], lex: Lexicon, article: ArticleW
 
 
 def article_dialect(lex: Lexicon, article: ArticleWords) -> str | None:
-    """The dialect most of the article's one-dialect spellings belong to, if any."""
-    votes = {"en-GB": 0, "en-US": 0}
-    for form, n in article.lower_counts.items():
-        where = lex.data.dialect.get(form)
-        if where:
-            votes[where] += n
-    if votes["en-GB"] == votes["en-US"]:
-        return None
-    return max(votes, key=lambda k: votes[k])
+    """The dialect most of the article's one-dialect spellings belong to, if any (counted once per
+    article: every suggestion asks)."""
+    return article.dialect(lex.data.dialect)

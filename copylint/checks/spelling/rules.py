@@ -22,13 +22,25 @@ from copylint.checks.spelling.article_words import (
 )
 from copylint.checks.spelling.confusions import confusion_model, slips
 from copylint.checks.spelling.doubled import doubled_words, legitimate_doubles
-from copylint.checks.spelling.encoding import encoding_damage
+from copylint.checks.spelling.encoding import DamageSpans, encoding_damage
 from copylint.checks.spelling.judge import Judge
 from copylint.core.document import Document, Token
 from copylint.core.finding import Diagnostic, Edit
 from copylint.core.rule import Context, Example, Rule, register
 from copylint.language.lexicon import lexicon_for
 from copylint.language.name_parts import name_parts
+
+#: Longer words are not spelling candidates: the longest dictionary word has 45 letters, so no
+#: dictionary word is within two edits of them, and searching near a pasted blob (base64, a hash)
+#: would cost time and memory that grow with its length squared. The rule says so once per document.
+MAX_WORD_LENGTH = 50
+#: longer token texts are not remembered as known (a process-wide cache stays small)
+MAX_CACHED_TOKEN = 100
+#: distinct unknown words judged in one document. Each costs a near-word search (one or two
+#: milliseconds); real articles have at most a few hundred, a page in another language a few
+#: thousand (3,096 is the most in the research corpora). Past this a text is not prose the rule can
+#: help with: the rest of it is not checked, said once.
+MAX_JUDGED_FORMS = 4_000
 
 
 def _capitalised(token: Token) -> bool:
@@ -108,6 +120,18 @@ def _unknown_pieces(text: str, knows: Callable[[str], bool]) -> list[tuple[Piece
     return out
 
 
+def _too_long_notice(doc: Document, start: int, length: int) -> str:
+    line = doc.position(doc.offsets.start(start))[0]
+    return (f"{doc.path}:{line}: a word of {length:,} letters is longer than any word the spelling rule "
+            f"checks ({MAX_WORD_LENGTH}); words that long are not checked for spelling (CL101)")
+
+
+def _too_many_notice(doc: Document, start: int) -> str:
+    line = doc.position(doc.offsets.start(start))[0]
+    return (f"{doc.path}:{line}: more than {MAX_JUDGED_FORMS:,} distinct unknown words; the spelling rule "
+            f"(CL101) stopped here and did not check the rest of this text")
+
+
 @register
 class Misspelling(Rule):
     """A word is not in the dictionary and looks like a slip for one that is.
@@ -160,23 +184,36 @@ class Misspelling(Rule):
         prose = doc.prose
         knows = lex.knows
         tokens = doc.tokens
-        damaged = encoding_damage(doc)
+        damaged = DamageSpans(encoding_damage(doc))
+        too_long = False
+        judged: set[str] = set()
         for i, token in enumerate(tokens):
             if token.kind != "word" or token.text in known_tokens:
                 continue
-            if damaged and any(d.start < token.end and token.start < d.end for d in damaged):
+            if damaged.overlaps(token.start, token.end):
                 continue  # Potterâs: the encoding-damage rule reports it
             if doc.furniture and doc.in_furniture(token.start, token.end):
                 continue  # web furniture a boilerplate rule flagged is not the article's copy
             unknown = _unknown_pieces(token.text, knows)
             if not unknown:
-                known_tokens[token.text] = None
+                if len(token.text) <= MAX_CACHED_TOKEN:
+                    known_tokens[token.text] = None
                 continue
             if prose[token.end:token.end + 1] == "&" or marked_sic(prose, token.end):
                 continue  # caf&#233;: a word cut by an entity the reader left alone; a quoted slip
             for piece, form in unknown:
                 if form in call_words or form.lower() in call_lower:
                     continue
+                if len(form) > MAX_WORD_LENGTH:
+                    if not too_long:
+                        too_long = True
+                        ctx.notice(_too_long_notice(doc, token.start + piece.offset, len(form)))
+                    continue
+                if form not in judged:
+                    if len(judged) >= MAX_JUDGED_FORMS:
+                        ctx.notice(_too_many_notice(doc, token.start + piece.offset))
+                        return
+                    judged.add(form)
                 verdict = judge.judge(form, lex, article, in_compound=piece.in_compound,
                                       sentence_start=token.sentence_start and piece.offset == 0,
                                       beside_name=_beside_name(tokens, i, prose), endings=endings)
