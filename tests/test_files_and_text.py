@@ -285,3 +285,14 @@ def test_fix_keeps_bom_line_endings_and_encoding(tmp_path_factory, lines: list[s
         assert after.text.count("\n") == after.text.count("\r\n") == after.text.count("\r")
     for other in others:
         assert other not in after.text
+
+
+def test_a_line_deleted_from_crlf_copy_takes_its_whole_line_break(tmp_path: Path) -> None:
+    """Found by the property test above: lines of one length read as a hard-wrapped paragraph, so
+    "Share." went as its paragraph's last sentence with the spaces before it, which took the CR of
+    the break before it and the CR after it, and left a lone LF."""
+    story = "Kim Jong-un met Kim Jong Un and Kim Jong Un."
+    path = tmp_path / "story.txt"
+    path.write_bytes(f"{story}\r\nShare.\r\n{story}\r\n{story}\r\n".encode())
+    assert main(["fix", "--isolated", "--select", "CL3", str(path)]) == 0
+    assert path.read_bytes() == f"{story}\r\n{story}\r\n{story}\r\n".encode()

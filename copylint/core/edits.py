@@ -42,6 +42,20 @@ def reaches_beyond(text: str, start: int, end: int, edits: Iterable[Edit]) -> bo
     return False
 
 
+def whole_line_breaks(source: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` moved so that it splits no CRLF line break: an end between the carriage return
+    and the line feed moves before the carriage return, a start there moves after the line feed.
+
+    Readers turn a CR of CRLF into a space of the prose, so a rule that deletes the spaces and the line
+    break around a span may take the CR of one break and leave its LF ("Share." on its own line,
+    deleted with the break before it and the CR after it, left a lone LF)."""
+    if 0 < end < len(source) and source[end - 1] == "\r" and source[end] == "\n" and end - 1 >= start:
+        end -= 1
+    if 0 < start < len(source) and source[start - 1] == "\r" and source[start] == "\n" and start + 1 <= end:
+        start += 1
+    return start, end
+
+
 def is_fixable(finding: Finding, *, unsafe: bool = False) -> bool:
     """Has ``finding`` a fix this run may apply (safe ones always, unsafe ones when asked)?"""
     fix = finding.fix

@@ -16,7 +16,7 @@ from types import TracebackType
 from copylint import readers
 from copylint.core.config import Config
 from copylint.core.document import Document
-from copylint.core.edits import reaches_beyond
+from copylint.core.edits import reaches_beyond, whole_line_breaks
 from copylint.core.errors import CopylintError, InputError, too_large
 from copylint.core.finding import Diagnostic, Edit, Finding, Fix
 from copylint.core.rule import SHARED_RESOURCES, Context, Resources, Rule
@@ -182,6 +182,7 @@ class Linter:
                 s, t = doc.source_span(e.start, e.end)
                 if d.deletes_block and not e.replacement and doc.widen_deletion is not None:
                     s, t = doc.widen_deletion(s, t)
+                s, t = whole_line_breaks(doc.source, s, t)
                 edits.append(Edit(s, t, e.replacement))
             fix = Fix(d.applicability, tuple(edits))
         return self._source_finding(doc, rule, start, end, d.message, fix, d.suggestions, d.data)
