@@ -28,6 +28,7 @@ from copylint.checks.boilerplate.lines import LineFeatures, line_features, stop_
 from copylint.checks.boilerplate.phrases import BlockPhrases, Phrase, PhraseMatch, PhraseMatcher, core_span, open_ended
 from copylint.checks.boilerplate.sentences import (
     OPENERS,
+    TITLES,
     capitals_after_lower,
     glue_points,
     may_hide_a_sentence,
@@ -461,10 +462,16 @@ def _glued_hits(prose: str, block: tuple[int, int], sentences: list[tuple[int, i
         rest_of_block = line_features(prose[block[0]:s] + " " + prose[glue:block[1]]).topic
         # the block counts each of its stems once: a stem is shared when another block has it too
         shared = sum(1 for stem in head.topic if topic[stem] > 1 or stem in rest_of_block)
-        reason = glued_fragment(head, shared, article_topic, _words(prose[glue:e]))
+        reason = glued_fragment(head, shared, article_topic, _words(prose[glue:e]), _titled(prose, glue))
         if reason is not None:
             out.append(LineHit(fragment_span(prose, s, glue), Verdict(-1, reason, doubtful=True)))
     return out
+
+
+def _titled(prose: str, at: int) -> bool:
+    """Does the text at ``at`` open with a title before a name ("Mr Myers")?"""
+    word = prose[at:at + 12].split(maxsplit=1)
+    return bool(word) and word[0].rstrip(".") in TITLES
 
 
 def _holds_a_sentence(prose: str, block: tuple[int, int], sentences: list[tuple[int, int]]) -> bool:
