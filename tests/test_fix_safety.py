@@ -204,3 +204,14 @@ def test_a_prefix_phrase_glued_on_without_its_separator_is_a_fragment() -> None:
     (f,) = CL3.check(text)
     assert (f.code, f.text, f.fix.applicability) == ("CL301", "Get our weekly politics newsletter", "unsafe")
     assert fixed(text, unsafe=True) == STORY.format(glued="")
+
+
+def test_a_copyright_line_naming_its_owner_before_all_rights_reserved_is_furniture_entire() -> None:
+    for line in ("Copyright 2011 Example Inc. All rights reserved.", "© 2011, Example Inc. All Rights Reserved."):
+        text = f"Budget approved\n\nThe council approved its budget on Monday.\n\n{line}\n\nThe vote was close.\n"
+        (f,) = CL3.check(text)
+        assert (f.text, f.fix.applicability) == (line, "safe")
+        assert fixed(text) == "Budget approved\n\nThe council approved its budget on Monday.\n\nThe vote was close.\n"
+    copy = "Copyright 2011 Example Media Inc. He declined to comment, all rights reserved."  # copy before the phrase
+    assert all(f.fix is None or f.fix.applicability == "unsafe" or copy not in f.text
+               for f in CL3.check(f"Budget approved\n\n{copy}\n"))
