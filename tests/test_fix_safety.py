@@ -131,7 +131,8 @@ FURNITURE = ["Share this article", "Advertisement", "Read more: Why rates are ri
              "Exit mobile version", "This story will be updated.", "Listen to this article", "Privacy Policy",
              "Follow us on Twitter", "© 2024 Example Media", "Story continues below advertisement",
              "we'll be bringing you the latest updates", "Updated 10:32 GMT", "Politics | Economy | World",
-             "12 comments", "Related:", "(Image credit: Jane Doe/Getty Images)"]
+             "12 comments", "Related:", "(Image credit: Jane Doe/Getty Images)", "Get our weekly politics newsletter",
+             "Rovers sign veteran striker on loan", "All times are GMT"]
 #: what joins a piece of furniture to the sentence before it (which ends in a full stop: "" glues it
 #: with nothing) and to the sentence after it
 GLUE_BEFORE = [" ", "  ", "\n", "\n\n", "", " – "]
@@ -166,3 +167,51 @@ def test_plan_closes_up_the_blank_lines_around_a_run_of_deleted_blocks() -> None
     assert fixed(text) == "The bank raised rates.\n\nShares fell.\n"
     plan = plan_fixes(text, CL3.check(text))
     assert len(plan.edits) == 1  # the run of deleted lines is one deletion
+
+
+# ------------------------------------------------------------------ fragments glued into a paragraph
+STORY = ("Budget approved\n\nThe council approved its budget on Monday after a long debate about spending on roads "
+         "and schools. "
+         "Councillors voted by a narrow margin to raise parking charges in the town centre. {glued}"
+         "The leader of the opposition said the rise would hurt shops that were already struggling to cope. "
+         "Officials expect the new charges to bring in about two million pounds a year from next spring.\n")
+
+
+def test_a_headline_in_sentence_case_glued_into_a_paragraph_is_a_fragment() -> None:
+    text = STORY.format(glued="Rovers sign veteran striker on loan ")
+    (f,) = CL3.check(text)
+    assert (f.code, f.text, f.fix.applicability) == ("CL302", "Rovers sign veteran striker on loan", "unsafe")
+    assert fixed(text) == text
+    assert fixed(text, unsafe=True) == STORY.format(glued="")
+
+
+def test_a_sentence_without_its_full_stop_before_a_title_and_a_name_is_copy() -> None:
+    story = STORY.replace("The leader of the opposition said", "Mr Hughes of the opposition said")
+    for glued in ("During questioning, lawyers asked ",  # a comma: a sentence, not a headline
+                  "A regional panel then summoned ",  # a sentence opens with "A"
+                  "Local traders wrote to "):  # the title and the name may be the object of the words before
+        text = story.format(glued=glued)
+        assert CL3.check(text) == [], glued
+
+
+def test_a_quotation_ending_before_its_speaker_is_copy() -> None:
+    text = STORY.format(glued="Shops are hurting badly this winter,\u201d Mr Hughes told reporters outside. ")
+    assert CL3.check(text) == []
+
+
+def test_a_prefix_phrase_glued_on_without_its_separator_is_a_fragment() -> None:
+    text = STORY.format(glued="Get our weekly politics newsletter ")
+    (f,) = CL3.check(text)
+    assert (f.code, f.text, f.fix.applicability) == ("CL301", "Get our weekly politics newsletter", "unsafe")
+    assert fixed(text, unsafe=True) == STORY.format(glued="")
+
+
+def test_a_copyright_line_naming_its_owner_before_all_rights_reserved_is_furniture_entire() -> None:
+    for line in ("Copyright 2011 Example Inc. All rights reserved.", "© 2011, Example Inc. All Rights Reserved."):
+        text = f"Budget approved\n\nThe council approved its budget on Monday.\n\n{line}\n\nThe vote was close.\n"
+        (f,) = CL3.check(text)
+        assert (f.text, f.fix.applicability) == (line, "safe")
+        assert fixed(text) == "Budget approved\n\nThe council approved its budget on Monday.\n\nThe vote was close.\n"
+    copy = "Copyright 2011 Example Media Inc. He declined to comment, all rights reserved."  # copy before the phrase
+    assert all(f.fix is None or f.fix.applicability == "unsafe" or copy not in f.text
+               for f in CL3.check(f"Budget approved\n\n{copy}\n"))

@@ -22,6 +22,8 @@ STRUCTURED = {
                "1. Rinse the lentils.\n2. Fry the shallots.\n3. Simmer for 20 minutes."),
     "fixtures": "Weekend fixtures\n\nArsenal v Chelsea\n\nLeeds v Everton\n\nWolves v Fulham",
     "results": "Results\n\nArsenal 2-1 Chelsea\n\nLeeds 0-0 Everton\n\nMan Utd 3 Liverpool 1",
+    "schedule": ("Sunday's games\n\nGreen Bay at Chicago, 1 p.m. (CBS)\n\nSt. Louis at Denver, 4:05 p.m. (Fox)\n\n"
+                 "Minnesota at Detroit, 8:20 p.m. (NBC)"),
     "line-ups": ("Line-ups\n\nArsenal: Raya, White, Saliba, Gabriel, Rice.\n\nChelsea: Sanchez, James, Colwill, "
                  "Cucurella.\n\nSubs not used: Smith, Jones, Brown.\n\nReferee: Mike Dean\n\nAttendance: 20,170."),
     "table of figures": ("How the parties did\n\nLabour - 412\n\nConservative - 121\n\nLiberal Democrat - 72\n\n"
@@ -59,7 +61,7 @@ def test_structured_content_survives_unsafe_fixes(kind: str) -> None:
 
 
 def test_structured_content_at_the_end_of_an_article_is_copy_too() -> None:
-    for kind in ("numbered list", "results", "line-ups", "odds", "transcript", "attributions"):
+    for kind in ("numbered list", "results", "schedule", "line-ups", "odds", "transcript", "attributions"):
         text = INTRO + STRUCTURED[kind] + "\n"
         assert not [f for f in CL3.check(text) if f.code == "CL302"], kind
 
@@ -67,3 +69,9 @@ def test_structured_content_at_the_end_of_an_article_is_copy_too() -> None:
 def test_furniture_around_structured_content_is_still_found() -> None:
     text = INTRO + STRUCTURED["results"] + "\n\nShare this article\n\nPolitics | Sport | Weather\n"
     assert [f.text for f in CL3.check(text)] == ["Share this article", "Politics | Sport | Weather"]
+
+
+def test_a_wire_dateline_on_its_own_line_opening_the_story_is_copy() -> None:
+    for dateline in ("HALIFAX --", "HALIFAX —", "Halifax, Nova Scotia —"):
+        text = f"Storm hits the coast\n\n{dateline}\n\n" + INTRO.split("\n\n", 1)[1] + OUTRO.lstrip("\n")
+        assert not [f for f in CL3.check(text) if f.code == "CL302"], dateline

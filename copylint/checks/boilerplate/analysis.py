@@ -28,6 +28,7 @@ from copylint.checks.boilerplate.lines import LineFeatures, line_features, stop_
 from copylint.checks.boilerplate.phrases import BlockPhrases, Phrase, PhraseMatch, PhraseMatcher, core_span, open_ended
 from copylint.checks.boilerplate.sentences import (
     OPENERS,
+    TITLES,
     capitals_after_lower,
     glue_points,
     may_hide_a_sentence,
@@ -72,6 +73,8 @@ MAX_OPEN_WORDS = 20
 #: ... unless what its open end takes has this many content words in lower case: a sentence of copy
 #: ("© 2024 Example Media Analysts expect more details to follow from the company")
 OPEN_COPY_WORDS = 4
+#: a name before a phrase ("Example Media Inc. All rights reserved") has at most this many words
+MAX_NAME_WORDS = 4
 #: a sentence glued on after a phrase is copy from this many words ("..., He declined to comment.")
 GLUED_COPY_WORDS = 3
 #: words that read as copy with this many content words in lower case are copy, full stop or not
@@ -174,13 +177,12 @@ def _words(text: str) -> int:
 
 
 # ---------------------------------------------------------------------------------- phrases
-def _whole_block(text: str, m: PhraseMatch) -> bool:
+def _whole_block(text: str, m: PhraseMatch, phrases: PhraseMatcher) -> bool:
     """Is the block ``text``, which the phrase ``m`` opens, furniture entire?"""
     kind = m.phrase.match
     if kind == "line":
-        return not open_ended(m.phrase) or (len(sentence_spans(text)) == 1 and _unglued(text, 0, len(text),
-                                                                                       MAX_OPEN_WORDS)
-                                            and not _holds_copy(text, m.phrase))
+        return not open_ended(m.phrase) or (len(sentence_spans(text)) == 1 and _open_phrase_entire(text, m.phrase,
+                                                                                                  phrases))
     if kind == "prefix":
         rest = text[m.end:]
         return (_words(rest) <= MAX_LINK_WORDS and not may_hide_a_sentence(text, m.start, len(text), m.end)
@@ -199,7 +201,7 @@ def _phrase_hits(prose: str, block: tuple[int, int], sentences: list[tuple[int, 
     text = prose[start:end]
     found = phrases.block(text)
     m = found.opening(0, len(text))
-    if m is not None and _whole_block(text, m):
+    if m is not None and _whole_block(text, m, phrases):
         return [PhraseHit(line_span(prose, start, end), m)]
     clauses = phrases.first_clause(text) is not None  # a clause phrase anywhere in the block
     hits = []
@@ -257,8 +259,7 @@ def _line_phrase_sentence(prose: str, block: tuple[int, int], start: int, end: i
     takes the sentence only when no sentence is glued on in it; when one is, the part before it,
     if the phrase is all of that part, is a fragment glued on ("Copyright 2008 Times All Rights
     Reserved The river rose.")."""
-    if not open_ended(m.phrase) or (_unglued(prose, start, end, MAX_OPEN_WORDS)
-                                    and not _holds_copy(prose[start:end], m.phrase)):
+    if not open_ended(m.phrase) or _open_phrase_entire(prose[start:end], m.phrase, phrases):
         span = sentence_span(prose, block, start, end)
         if span.cut == "sentence" and _words(prose[start:end]) == 1 and prose[block[0]:start].strip() and (
                 prose[end:block[1]].strip()):
@@ -274,6 +275,30 @@ def _line_phrase_sentence(prose: str, block: tuple[int, int], start: int, end: i
                 not open_ended(head.phrase) or (_words(text) <= MAX_OPEN_WORDS and not _holds_copy(text, head.phrase))):
             return PhraseHit(fragment_span(prose, start, glue), head)
     return None
+
+
+def _open_phrase_entire(text: str, phrase: Phrase, phrases: PhraseMatcher) -> bool:
+    """Is ``text``, which a whole-line phrase with open ends matches, furniture entire: no longer than
+    :data:`MAX_OPEN_WORDS`, with no sentence glued on in it and no copy beside the phrase? What follows
+    the written-out part of the phrase is left out of the judgement when it is a name and a whole-line
+    phrase ("Copyright 2006 Example Inc. All rights reserved.": "Example Inc. All rights reserved.")."""
+    core = core_span(phrase, text)
+    if core is not None and text[core[1]:].strip():
+        rest = text[core[1]:]
+        m = phrases.opening(rest)
+        if m is not None and m.phrase.match == "line" and m.phrase is not phrase and (
+                not open_ended(m.phrase) or _named_open_phrase(rest, m.phrase)):
+            text = text[:core[1]]
+    return _unglued(text, 0, len(text), MAX_OPEN_WORDS) and not _holds_copy(text, phrase)
+
+
+def _named_open_phrase(text: str, phrase: Phrase) -> bool:
+    """Is ``text``, which a phrase with open ends matches, a name and the phrase's written-out part,
+    with nothing after it ("Example Inc. All rights reserved.", not "Example Inc. He declined to
+    comment, all rights reserved.")?"""
+    core = core_span(phrase, text)
+    return (core is not None and _words(text[:core[0]]) <= MAX_NAME_WORDS and not text[core[1]:].strip(" .")
+            and _unglued(text, 0, len(text), MAX_OPEN_WORDS))
 
 
 def _holds_copy(text: str, phrase: Phrase) -> bool:
@@ -461,10 +486,16 @@ def _glued_hits(prose: str, block: tuple[int, int], sentences: list[tuple[int, i
         rest_of_block = line_features(prose[block[0]:s] + " " + prose[glue:block[1]]).topic
         # the block counts each of its stems once: a stem is shared when another block has it too
         shared = sum(1 for stem in head.topic if topic[stem] > 1 or stem in rest_of_block)
-        reason = glued_fragment(head, shared, article_topic, _words(prose[glue:e]))
+        reason = glued_fragment(head, shared, article_topic, _words(prose[glue:e]), _titled(prose, glue))
         if reason is not None:
             out.append(LineHit(fragment_span(prose, s, glue), Verdict(-1, reason, doubtful=True)))
     return out
+
+
+def _titled(prose: str, at: int) -> bool:
+    """Does the text at ``at`` open with a title before a name ("Mr Myers")?"""
+    word = prose[at:at + 12].split(maxsplit=1)
+    return bool(word) and word[0].rstrip(".") in TITLES
 
 
 def _holds_a_sentence(prose: str, block: tuple[int, int], sentences: list[tuple[int, int]]) -> bool:

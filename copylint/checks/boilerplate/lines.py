@@ -95,8 +95,8 @@ _DATELINE_ALONE = re.compile(rf"^\s*[A-Z][A-Z.'’ -]{{2,30}}(?:,\s*[A-Z][\w.]*)
                              rf"(?:\s*{_AGENCY}|,\s*(?i:{_MONTHS})\.?\s+\d{{1,2}}(?:\s*{_AGENCY})?)\s*[-–—:]?\s*$")
 _URL_ONLY = re.compile(r"^\s*(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)+(?:/\S*)?|\S+@\S+\.\w+|@\w+)\s*$",
                        re.I)
-#: "CNN —", "New York CNN Business —", "Washington, DC CNN —": a dateline stub opening a story
-_DATELINE_STUB = re.compile(r"^\s*[A-Z][\w.,'’ ]{0,40}?\s*[—–-]\s*$")
+#: "CNN —", "New York CNN Business —", "Washington, DC CNN —", "BAGHDAD --": a dateline stub opening a story
+_DATELINE_STUB = re.compile(r"^\s*[A-Z][\w.,'’ ]{0,40}?\s*(?:[—–-]|--)\s*$")
 
 #: a sentence end inside a line
 _INNER_PUNCTUATION = re.compile(r"[a-z0-9)][.!?]+[\"'”’)]*(?:\s|[A-Za-z0-9])")
@@ -118,9 +118,10 @@ _STRUCTURED = (
     ("an ingredient or quantity", re.compile(
         r"^\s*(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])\s*(?:-\s*\d+\s*)?(?:(?:g|kg|mg|ml|l|cl|oz|lb|lbs|tsp|tbsp|tbs|cups?|pints?|"
         r"quarts?|cloves?|pinch|handful|sprigs?|slices?|tins?|cans?)\.?\s+[a-z]|[a-z]+,\s+[a-z])")),
-    # sports: "Arsenal v Chelsea", "Arsenal 2-1 Chelsea", "Man Utd 3 Liverpool 1"
+    # sports: "Arsenal v Chelsea", "Arsenal 2-1 Chelsea", "Man Utd 3 Liverpool 1", "Green Bay at Chicago, 1 p.m."
     (FIXTURE, re.compile(
-        r"^\s*(?:{n})\s+(?:(?:v|vs\.?)\s+(?:{n})|\d{{1,3}}\s*[-–]\s*\d{{1,3}}\s+(?:{n})|\d{{1,3}}\s+(?:{n})\s+\d{{1,3}})\b"
+        r"^\s*(?:{n})\s+(?:(?:v|vs\.?)\s+(?:{n})|\d{{1,3}}\s*[-–]\s*\d{{1,3}}\s+(?:{n})|\d{{1,3}}\s+(?:{n})\s+\d{{1,3}}"
+        r"|at\s+(?:{n}),\s*\d{{1,2}}(?::\d{{2}})?\s*[ap]\.?m\b)\b"
         .format(n=r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}"))),
     # a timeline or schedule entry: "10:50 p.m.: Police arrived", "2000 GMT", "1999 - The firm is founded"
     ("a timeline entry", re.compile(

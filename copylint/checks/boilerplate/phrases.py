@@ -515,9 +515,10 @@ class PhraseMatcher:
         self._clause_needs = [(i, self._needed[i]) for i in self._clauses]
         self._candidates: dict[str, tuple[tuple[int, _Needs | None], ...]] = {}
         self._patterns: dict[int, re.Pattern[str]] = {}
-        # whole-line phrases whose extent is written out, for lines glued onto copy
-        self._closed_lines = frozenset(i for i in self._anchored
-                                       if self.phrases[i].match == "line" and not open_ended(self.phrases[i]))
+        # whole-line and prefix phrases whose extent is written out, for lines glued onto copy (a label
+        # glued on without its separator: "Get our daily newsletter For example, ...")
+        self._closed_lines = frozenset(i for i in self._anchored if self.phrases[i].match in ("line", "prefix")
+                                       and not open_ended(self.phrases[i]))
         self._glued_patterns: dict[int, re.Pattern[str]] = {}
 
     def _pattern(self, i: int) -> re.Pattern[str]:
@@ -578,8 +579,10 @@ class PhraseMatcher:
 
     def glued_opening(self, text: str) -> PhraseMatch | None:
         """The whole-line phrase that opens ``text`` and is followed by more of it: a line of furniture
-        glued onto copy with no line break ("Exit mobile version The river rose..."). Only phrases
-        whose end is written out count (not those ending in ``{any}`` or ``{name}``); the longest wins."""
+        glued onto copy with no line break ("Exit mobile version The river rose..."), or a prefix
+        phrase glued on without its separator ("Get our daily newsletter For example, ..."). Only
+        phrases whose end is written out count (not those ending in ``{any}`` or ``{name}``); the
+        longest wins."""
         return self._glued_opening(normalise(text))
 
     def _glued_opening(self, low: str, anywhere: frozenset[int] | None = None) -> PhraseMatch | None:

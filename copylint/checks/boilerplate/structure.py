@@ -369,12 +369,16 @@ def _lower_content_word(f: LineFeatures) -> bool:
     return any(w[0].islower() and w.lower() not in stops for w in _LETTER_WORD.findall(f.text))
 
 
-def glued_fragment(f: LineFeatures, shared: int, article_topic: int, tail_words: int) -> str | None:
+def glued_fragment(f: LineFeatures, shared: int, article_topic: int, tail_words: int,
+                   titled: bool = False) -> str | None:
     """Why a fragment glued in front of a sentence, inside a paragraph ("...had passed. Print Edition
     The river rose."), is furniture; or None. It needs strong evidence, or a headline shape (Title
-    Case) with content words none of which the article uses. A subheading or a list item scraped
-    onto the line is on the article's subject, in sentence case or in capitals, and is left alone,
-    as are bylines, datelines, attributions and quotations."""
+    Case) with content words none of which the article uses, or a headline in sentence case (no
+    article after its first word) with three content words or more none of which it uses. A
+    subheading or a list item scraped onto the line is on the article's subject, in sentence case or
+    in capitals, and is left alone, as are bylines, datelines, attributions and quotations. A sentence
+    glued on that opens with a title (``titled``: "Mr Myers ...") may be the object of the words before
+    it ("he asked Mr Myers"): then a headline in sentence case is not told from them."""
     if not 1 <= f.words <= MAX_GLUED_WORDS or tail_words < MIN_GLUED_TAIL or f.quoted or _furniture(f):
         return None
     if f.text.rstrip()[-1:] in ",;:" or f.structured is not None:
@@ -382,7 +386,30 @@ def glued_fragment(f: LineFeatures, shared: int, article_topic: int, tail_words:
     evidence = strong_evidence(f, inside=True)
     if evidence is not None and not (evidence in (UI_LABEL, TEASER) and _lower_content_word(f)):
         return f"{evidence}, glued into a paragraph"
-    if (f.title_case and not f.all_caps and f.topic and not shared and article_topic >= MIN_ARTICLE_TOPIC
-            and not _heading(f) and not _lower_content_word(f)):
+    if not shared and article_topic >= MIN_ARTICLE_TOPIC and (
+            (f.title_case and not f.all_caps and f.topic and not _heading(f) and not _lower_content_word(f))
+            or (not titled and len(f.topic) >= MIN_OFF_TOPIC_WORDS and _headline_speech(f))):
+        # a teaser headline in sentence case needs as many content words as a lone line between
+        # paragraphs does, and no article after its first word ("Bulls gear up for title defence", not
+        # "An attempt by US politicians to pass a law to promote" before "Mr Yoran"): a subheading
+        # shares a word with the article
         return "a headline or menu item glued into a paragraph, sharing no word with the article"
     return None
+
+
+#: articles, which headlines leave out
+_ARTICLES = frozenset({"a", "an", "the"})
+#: words a sentence opens with and a headline does not
+_SENTENCE_OPENERS = frozenset({"a", "an", "he", "her", "his", "i", "it", "its", "my", "our", "she", "their", "they",
+                               "we", "you", "your"})
+#: marks of a sentence, not a headline: a quotation mark (the end of a quotation: "... in my head," Mr X
+#: said), a comma ("During cross examination, he asked")
+_SENTENCE_MARKS = frozenset("\"“”,")
+
+
+def _headline_speech(f: LineFeatures) -> bool:
+    """Is the fragment written as headlines are: no article after its first word, which is no pronoun
+    nor "A", and no comma or quotation mark?"""
+    words = f.text.split()
+    return (bool(words) and words[0].lower() not in _SENTENCE_OPENERS
+            and not any(w.lower() in _ARTICLES for w in words[1:]) and not _SENTENCE_MARKS.intersection(f.text))
