@@ -218,3 +218,43 @@ def test_jobs_give_the_same_output_in_the_same_order(tmp_path: Path, capsys: pyt
     parallel = run([*base, "--jobs", "2"], capsys)
     assert serial == parallel
     assert serial[0] == 2 and len(json.loads(serial[1])) == PARALLEL_MIN_FILES + 5
+
+
+def test_workers_not_forked_give_the_same_output(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from copylint.app import runner
+
+    for i in range(runner.PARALLEL_MIN_FILES + 3):
+        (tmp_path / f"{i:03d}.txt").write_text("ok\n" * (i % 5) + "wrongly\n", encoding="utf-8")
+    base = ["check", "--isolated", "--select", "CL991", "--format", "json", str(tmp_path)]
+    forked = run([*base, "--jobs", "2"], capsys)
+    monkeypatch.setattr(runner, "_fork_context", lambda: None)  # as where fork is missing or unsafe
+    assert run([*base, "--jobs", "2"], capsys) == forked
+    assert len(json.loads(forked[1])) == runner.PARALLEL_MIN_FILES + 3
+
+
+def test_default_jobs_is_one_process_below_the_size_threshold(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from copylint.app import runner
+
+    paths = []
+    for i in range(3):
+        paths.append(str(tmp_path / f"{i}.txt"))
+        Path(paths[-1]).write_text("x" * 100, encoding="utf-8")
+    assert runner.auto_jobs(paths) == 1
+    monkeypatch.setattr(runner, "AUTO_PARALLEL_MIN_CHARS", 250)
+    assert runner.auto_jobs(paths) == (os.cpu_count() or 1)
+    assert runner.auto_jobs([*paths[:2], str(tmp_path / "missing.txt")]) == 1
+
+
+def test_check_imports_no_other_command() -> None:
+    code = ("import sys; from copylint.app.cli import main; "
+            "main(['check', '--isolated', '--format', 'text', 'seeds/kursk-north-korea.txt']); "
+            "print(sorted(m for m in sys.modules if m.startswith(('copylint.app.audit', 'copylint.app.commands.'))))")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert proc.stdout.strip().splitlines()[-1] == "['copylint.app.commands.check']", proc.stderr
+
+
+def test_unknown_command_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["chekc", "x.txt"], capsys)
+    assert code == 2 and "invalid choice: 'chekc'" in err and "'audit'" in err and "'words'" in err

@@ -15,19 +15,28 @@ from copylint.core.version import __version__
 EXIT_CLEAN, EXIT_ERROR = 0, 2
 
 
-def _commands() -> list[ModuleType]:
-    mods = [importlib.import_module(f"{commands_pkg.__name__}.{info.name}")
-            for info in pkgutil.iter_modules(commands_pkg.__path__)]
+def _commands(only: str | None = None) -> list[ModuleType]:
+    """The command modules, in their listing order; with ``only`` (a command's name), just that
+    one when a module of that name exists, so ``copylint check`` does not import what ``audit``,
+    ``learn`` or ``serve`` need (their imports are a good part of a pre-commit run's start-up)."""
+    names = [info.name for info in pkgutil.iter_modules(commands_pkg.__path__)]
+    if only in names:
+        mod = importlib.import_module(f"{commands_pkg.__name__}.{only}")
+        if mod.NAME == only:
+            return [mod]
+    mods = [importlib.import_module(f"{commands_pkg.__name__}.{name}") for name in names]
     return sorted(mods, key=lambda m: getattr(m, "ORDER", 50))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or, given the ``command`` that will run, of that one only
+    (an unknown name still gets every command, so the usage error lists them)."""
     parser = argparse.ArgumentParser(
         prog="copylint", description="A copy-editing linter for articles: typos, inconsistent "
         "names, leftover web boilerplate and (with LanguageTool) grammar.")
     parser.add_argument("--version", action="version", version=f"copylint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for mod in _commands():
+    for mod in _commands(command):
         p = sub.add_parser(mod.NAME, help=mod.HELP, description=mod.__doc__)
         mod.add_arguments(p)
         p.set_defaults(run=mod.run)
@@ -47,7 +56,8 @@ def _tolerant_output() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _tolerant_output()
-    parser = build_parser()
+    args_in = sys.argv[1:] if argv is None else argv
+    parser = build_parser(next((a for a in args_in if not a.startswith("-")), None))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help

@@ -127,8 +127,8 @@ class Linter:
         A long-lived process (a CMS) calls this once at start-up, so no user waits for the
         dictionaries, the near-word index or the misspelling map: it checks every rule's examples
         and ``sample`` (an article of the site's own copy, say). With ``freeze_gc`` it then calls
-        :func:`gc.freeze`, copylint's only use of it: every object alive at that moment (the loaded
-        data, and the host's own objects) moves to a permanent generation that the garbage
+        :func:`gc.freeze` (as the CLI's runner does before it forks workers): every object alive at
+        that moment (the loaded data, and the host's own objects) moves to a permanent generation that the garbage
         collector no longer walks, so a full collection during a later call takes microseconds
         instead of milliseconds. Frozen objects are still freed when their reference count drops
         to zero; only reference cycles among them are never collected, so call it after start-up,

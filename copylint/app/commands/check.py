@@ -31,9 +31,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--grammar", action="store_true", help="also run the grammar rules (needs LanguageTool)")
     p.add_argument("--require-grammar", action="store_true",
                    help="with --grammar: exit 2 when LanguageTool is unavailable")
-    p.add_argument("--jobs", "-j", type=jobs_count, default=0, metavar="N",
-                   help="processes for many files (default 0: one per core, never more than the cores or "
-                        "the files; output order is unchanged)")
+    p.add_argument("--jobs", "-j", type=jobs_count, default=None, metavar="N",
+                   help="processes for many files (0: one per core; default: one per core for a few "
+                        "megabytes of input or more, else one; never more than the cores or the files; "
+                        "output order is unchanged)")
 
 
 def collect(args: argparse.Namespace, extra: dict | None = None) -> tuple[list[FileResult], Runner]:
@@ -47,7 +48,7 @@ def collect(args: argparse.Namespace, extra: dict | None = None) -> tuple[list[F
     for p in missing:
         results.append(FileResult(p, error=f"{p}: no such file or folder"))
     paths = [p for p in paths if p not in missing]
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    jobs = None if args.jobs is None else args.jobs or (os.cpu_count() or 1)
     if len(paths) >= PROGRESS_MIN_FILES and sys.stderr.isatty() and args.format in ("rich", "text"):
         from rich.progress import Progress
 

@@ -37,8 +37,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="print a unified diff of the fixes instead of writing files")
     p.add_argument("--format", choices=FORMATS, default="rich",
                    help="how to report the findings that remain (default: rich)")
-    p.add_argument("--jobs", "-j", type=jobs_count, default=0, metavar="N",
-                   help="processes for the first check of many files (default 0: one per core)")
+    p.add_argument("--jobs", "-j", type=jobs_count, default=None, metavar="N",
+                   help="processes for the first check of many files (0: one per core; default: by "
+                        "input size, as for check)")
     p.set_defaults(statistics=False)
 
 
