@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import threading
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from itertools import chain
+from typing import TypeVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
+from copylint.core.datacache import cached
 from copylint.language.lexicon import LexiconData
 
+T = TypeVar("T")
 VOWELS = frozenset("aeiouy")
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 #: letters next to each other on a QWERTY keyboard (same row, or the row above/below)
@@ -54,28 +58,38 @@ NearTables = dict[str, tuple[tuple[str, ...], tuple[int, ...], tuple[dict[str, i
 
 
 def build_near_tables(words: Iterable[str]) -> NearTables:
-    """The tables :class:`CandidateIndex` searches, for ``words`` (lowercase dictionary words)."""
+    """The tables :class:`CandidateIndex` searches, for ``words`` (lowercase dictionary words).
+
+    Each mask is made in C: the letters at one position of every word long enough, as one string
+    (the last word first), turned into a string of 0s and 1s by ``bytes.translate`` and read as a
+    binary number."""
     by_first: defaultdict[str, list[str]] = defaultdict(list)
     for word in words:
         by_first[word[0]].append(word)
     tables: NearTables = {}
     for first, group in by_first.items():
-        group.sort(key=lambda w: (len(w), w))
-        longest = len(group[-1])
-        size = len(group) // 8 + 1
-        bits: list[dict[str, bytearray]] = [{} for _ in range(longest)]
-        starts = [0] * (longest + 2)  # starts[n]: the first word of length n or more
-        for i, word in enumerate(group):
-            for j, c in enumerate(word):
-                row = bits[j].get(c)
-                if row is None:
-                    row = bits[j][c] = bytearray(size)
-                row[i >> 3] |= 1 << (i & 7)
-            starts[len(word) + 1] = i + 1
-        for n in range(1, longest + 2):  # lengths no word has start where the next one does
-            starts[n] = max(starts[n], starts[n - 1])
-        tables[first] = (tuple(group), tuple(starts),
-                         tuple({c: int.from_bytes(row, "little") for c, row in sorted(at.items())} for at in bits))
+        group.sort()
+        group.sort(key=len)  # stable: by length, then alphabetically
+        lengths = list(map(len, group))
+        longest = lengths[-1]
+        starts = [bisect_left(lengths, n) for n in range(longest + 2)]  # the first word of length n or more
+        positions = []
+        for j in range(longest):
+            lo = starts[j + 1]  # the words longer than j
+            column = "".join([w[j] for w in reversed(group[lo:])])
+            letters = sorted(set(column))
+            if letters[-1] <= "\xff":
+                codes, as_bytes = [ord(c) for c in letters], column.encode("latin-1")
+            else:  # one byte per letter of this column
+                codes = list(range(len(letters)))
+                as_bytes = column.translate({ord(c): k for k, c in enumerate(letters)}).encode("latin-1")
+            masks = {}
+            for code, c in zip(codes, letters, strict=True):
+                digits = bytearray(b"0" * 256)
+                digits[code] = ord("1")
+                masks[c] = int(as_bytes.translate(digits), 2) << lo
+            positions.append(masks)
+        tables[first] = (tuple(group), tuple(starts), tuple(positions))
     return tables
 
 
@@ -105,24 +119,33 @@ class CandidateIndex:
     from the few hundred strings one edit away from ``s`` and ``s[1:]``.
     """
 
-    def __init__(self, data: LexiconData, tables: NearTables | None = None) -> None:
+    def __init__(self, data: LexiconData) -> None:
         self.data = data
-        #: lowercase form -> how to write it (Ukrainian for "ukrainian"; common words as they are)
-        self.surface: dict[str, str] = {}
-        common = data.common
-        for word in sorted(data.proper):  # sorted: the same form wins in every process (AF before Af)
-            lower = word.lower()
-            if lower not in common:
-                self.surface.setdefault(lower, word)
+        #: lowercase form -> how to write it (Ukrainian for "ukrainian"; common words as they are);
         #: see :data:`NearTables`
-        self.tables: NearTables = tables if tables is not None else build_near_tables((*common, *self.surface))
+        self.surface, self.tables = self._derived("near-tables", self._build)
         self._tails: dict[str, str] | None = None
         self._lock = threading.Lock()
+
+    def _build(self) -> tuple[dict[str, str], NearTables]:
+        surface: dict[str, str] = {}
+        common = self.data.common
+        for word in sorted(self.data.proper):  # sorted: the same form wins in every process (AF before Af)
+            lower = word.lower()
+            if lower not in common:
+                surface.setdefault(lower, word)
+        return surface, build_near_tables((*common, *surface))
+
+    def _derived(self, name: str, build: Callable[[], T]) -> T:
+        """What ``build`` derives from the lexicon, kept in the disk cache when the lexicon was read
+        from the shipped files."""
+        return cached(name, build, key=self.data.key) if self.data.key else build()
 
     @cached_property
     def accent_folded(self) -> frozenset[str]:
         """Words with accents, written without them (cafe for café, protege for protégé)."""
-        return frozenset(fold_accents(w) for w in (*self.data.common, *self.surface) if not w.isascii())
+        return frozenset(self._derived("accent-folded", lambda: [
+            fold_accents(w) for w in (*self.data.common, *self.surface) if not w.isascii()]))
 
     def _within(self, word: str, max_edits: int) -> list[tuple[str, int]]:
         """The dictionary words starting with ``word``'s first or second letter that are within
@@ -202,13 +225,16 @@ class CandidateIndex:
         if self._tails is None:
             with self._lock:
                 if self._tails is None:
-                    tails: dict[str, str] = {}
-                    for words, _, _ in self.tables.values():
-                        for w in words:
-                            tail = w[1:]
-                            tails[tail] = tails.get(tail, "") + w[0]
-                    self._tails = tails
+                    self._tails = self._derived("near-tails", self._build_tails)
         return self._tails
+
+    def _build_tails(self) -> dict[str, str]:
+        tails: dict[str, str] = {}
+        for words, _, _ in self.tables.values():
+            for w in words:
+                tail = w[1:]
+                tails[tail] = tails.get(tail, "") + w[0]
+        return tails
 
     @cached_property
     def _alphabet(self) -> str:
