@@ -104,12 +104,16 @@ class CandidateIndex:
     index holds, per position and letter, a bit mask (a Python int) of the words with that letter
     there; a search ORs the masks of each letter's window and counts, bit-sliced, the positions
     each word misses, so that only the words of the right lengths missing at most ``k`` are left,
-    which rapidfuzz then measures exactly (optimal string alignment). On the lexicon (134,000
-    words) the masks take about 6 MB and are built in about 0.5 s, once: they are kept on disk
-    (:mod:`copylint.core.datacache`). A search takes tens of microseconds, where the scan of every
-    word of the right first letter and length with ``rapidfuzz.process.extract`` took 0.7 ms;
-    a SymSpell deletion index of distance two would have held about six million entries
-    (hundreds of megabytes as a dict, 50 MB as packed arrays), one of distance one a million.
+    which rapidfuzz then measures exactly (optimal string alignment); when that still leaves many
+    (a far search of three edits), the same count from the dictionary word's side (its letters the
+    word lacks near their place) goes first. Measured on the lexicon (134,000 words; CPU time,
+    ``benchmarks/near_words.py``): the masks take 6 MB (7.8 MB on disk), are built in about 0.17 s
+    and loaded from :mod:`copylint.core.datacache` in about 25 ms; a search leaves about 180 words
+    to measure (55 with both counts) and takes about 0.1 ms, 0.18 ms on average with the
+    first-letter slips below, where the scan of every word of the right first letter and length
+    with ``rapidfuzz.process.extract`` took 0.44 ms (far search: 0.35 ms, was 0.5-0.7 ms). A
+    SymSpell deletion index was measured and left: the distinct deletions of distance one alone
+    are 1.1 million strings (over 100 MB as a dict), distance two about six million.
 
     Only when no word starting with the word's first or second letter is near does the search
     look for a slip in the first letter, and that search never scans the dictionary: a word ``w``
@@ -211,11 +215,9 @@ class CandidateIndex:
             found.update(first + tail for first in tails[tail])
         # w near s[1:] (the first letter dropped)
         found.update(near_rest & self.data.common, near_rest & self.surface.keys())
-        out = []
-        for cand in found:
-            dist = OSA.distance(word, cand, score_cutoff=max_edits)
-            if dist <= max_edits and cand != word:
-                out.append((cand, dist))
+        found.discard(word)
+        out = [(cand, int(dist)) for cand, dist, _ in process.extract(
+            word, found, scorer=OSA.distance, score_cutoff=max_edits, limit=None)]
         out.sort(key=lambda item: (item[1], item[0]))
         return out
 
