@@ -8,13 +8,11 @@ article at hand.
 
 from __future__ import annotations
 
-import threading
 import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
-from itertools import chain
 from typing import TypeVar
 
 from rapidfuzz import process
@@ -57,17 +55,18 @@ SECOND_FILTER_FROM = 400
 NearTables = dict[str, tuple[tuple[str, ...], tuple[int, ...], tuple[dict[str, int], ...]]]
 
 
-def build_near_tables(words: Iterable[str]) -> NearTables:
-    """The tables :class:`CandidateIndex` searches, for ``words`` (lowercase dictionary words).
+def build_near_tables(words: Iterable[str], by_first: bool = True) -> NearTables:
+    """The tables :class:`CandidateIndex` searches, for ``words`` (lowercase dictionary words): one
+    per first letter, or (not ``by_first``) one of every word, under "".
 
     Each mask is made in C: the letters at one position of every word long enough, as one string
     (the last word first), turned into a string of 0s and 1s by ``bytes.translate`` and read as a
     binary number."""
-    by_first: defaultdict[str, list[str]] = defaultdict(list)
+    groups: defaultdict[str, list[str]] = defaultdict(list)
     for word in words:
-        by_first[word[0]].append(word)
+        groups[word[0] if by_first else ""].append(word)
     tables: NearTables = {}
-    for first, group in by_first.items():
+    for first, group in groups.items():
         group.sort()
         group.sort(key=len)  # stable: by length, then alphabetically
         lengths = list(map(len, group))
@@ -109,18 +108,16 @@ class CandidateIndex:
     word lacks near their place) goes first. Measured on the lexicon (134,000 words; CPU time,
     ``benchmarks/near_words.py``): the masks take 6 MB (7.8 MB on disk), are built in about 0.17 s
     and loaded from :mod:`copylint.core.datacache` in about 25 ms; a search leaves about 180 words
-    to measure (55 with both counts) and takes about 0.1 ms, 0.18 ms on average with the
+    to measure (55 with both counts) and takes about 0.1 ms, 0.12 ms on average with the
     first-letter slips below, where the scan of every word of the right first letter and length
-    with ``rapidfuzz.process.extract`` took 0.44 ms (far search: 0.35 ms, was 0.5-0.7 ms). A
+    with ``rapidfuzz.process.extract`` took 0.44 ms (far search: 0.33 ms, was 0.5-0.7 ms). A
     SymSpell deletion index was measured and left: the distinct deletions of distance one alone
     are 1.1 million strings (over 100 MB as a dict), distance two about six million.
 
     Only when no word starting with the word's first or second letter is near does the search
-    look for a slip in the first letter, and that search never scans the dictionary: a word ``w``
-    whose first letter differs from both of ``s``'s is within ``k`` edits of ``s`` exactly when,
-    after one edit at the front, the rest is within ``k - 1`` edits (``w[1:]`` of ``s[1:]``,
-    ``w`` of ``s[1:]`` or ``w[1:]`` of ``s``), so the candidates are looked up, by their tail,
-    from the few hundred strings one edit away from ``s`` and ``s[1:]``.
+    look for a slip in the first letter, with the same masks over one table of every word (ints of
+    up to 134,000 bits: about 0.3 ms a search, where generating the strings one edit away from the
+    word and from its tail and looking them up in an index of words by tail took 0.7 ms).
     """
 
     def __init__(self, data: LexiconData) -> None:
@@ -128,8 +125,6 @@ class CandidateIndex:
         #: lowercase form -> how to write it (Ukrainian for "ukrainian"; common words as they are);
         #: see :data:`NearTables`
         self.surface, self.tables = self._derived("near-tables", self._build)
-        self._tails: dict[str, str] | None = None
-        self._lock = threading.Lock()
 
     def _build(self) -> tuple[dict[str, str], NearTables]:
         surface: dict[str, str] = {}
@@ -154,38 +149,12 @@ class CandidateIndex:
     def _within(self, word: str, max_edits: int) -> list[tuple[str, int]]:
         """The dictionary words starting with ``word``'s first or second letter that are within
         ``max_edits`` of it (``word`` too, if it is one), fewest edits first, then alphabetically."""
-        n = len(word)
         found: list[tuple[str, int]] = []
         for first in dict.fromkeys((word[0], word[1:2])):
             table = self.tables.get(first)
             if table is None:
                 continue
-            words, starts, positions = table
-            lo = starts[min(max(n - max_edits, 0), len(starts) - 1)]
-            hi = starts[min(n + max_edits + 1, len(starts) - 1)]
-            if lo == hi:
-                continue
-            span = (1 << hi) - (1 << lo)
-            last = len(positions)
-            # the words missing at least max_edits + 1 of the word's letters ...
-            missing = _too_many(max_edits, span, (
-                _any_of(positions, range(max(i - max_edits, 0), min(i + max_edits + 1, last)), c)
-                for i, c in enumerate(word)))
-            # ... or, when that leaves many (a far search does), having at least max_edits + 1
-            # letters the word lacks near their place
-            if (span & ~missing).bit_count() > SECOND_FILTER_FROM:
-                missing |= _too_many(max_edits, span & ~missing, (
-                    (span & ~((1 << starts[j + 1]) - 1))
-                    & ~_any_of(positions, (j,), *word[max(j - max_edits, 0):j + max_edits + 1])
-                    for j in range(min(n + max_edits, last))), present=False)
-            left = bin((span & ~missing) >> lo)
-            pool = []
-            at = left.find("1", 2)
-            while at >= 0:
-                pool.append(words[lo + len(left) - 1 - at])
-                at = left.find("1", at + 1)
-            found.extend((cand, int(dist)) for cand, dist, _ in process.extract(
-                word, pool, scorer=OSA.distance, score_cutoff=max_edits, limit=None))
+            found.extend(_search(table, word, max_edits))
         found.sort(key=lambda item: (item[1], item[0]))
         return found
 
@@ -205,60 +174,50 @@ class CandidateIndex:
         return [(cand, dist) for cand, dist in self._within(word, max_edits) if cand != word]
 
     def _first_letter_slips(self, word: str, max_edits: int) -> list[tuple[str, int]]:
-        """Dictionary words within ``max_edits`` of ``word`` that start with another letter than
-        its first two (``word`` has no near word that starts with one of those)."""
-        tails = self._tail_index()
-        near_rest = self._ball(word[1:], max_edits - 1)
-        found: set[str] = set()
-        # w[1:] near s[1:] (the first letter replaced) or near s (a letter put in front)
-        for tail in (near_rest | self._ball(word, max_edits - 1)) & tails.keys():
-            found.update(first + tail for first in tails[tail])
-        # w near s[1:] (the first letter dropped)
-        found.update(near_rest & self.data.common, near_rest & self.surface.keys())
-        found.discard(word)
-        out = [(cand, int(dist)) for cand, dist, _ in process.extract(
-            word, found, scorer=OSA.distance, score_cutoff=max_edits, limit=None)]
-        out.sort(key=lambda item: (item[1], item[0]))
-        return out
-
-    def _tail_index(self) -> dict[str, str]:
-        """Every dictionary word's tail (all but its first letter) -> the first letters it takes.
-        Built on the first search that needs it."""
-        if self._tails is None:
-            with self._lock:
-                if self._tails is None:
-                    self._tails = self._derived("near-tails", self._build_tails)
-        return self._tails
-
-    def _build_tails(self) -> dict[str, str]:
-        tails: dict[str, str] = {}
-        for words, _, _ in self.tables.values():
-            for w in words:
-                tail = w[1:]
-                tails[tail] = tails.get(tail, "") + w[0]
-        return tails
+        """Dictionary words within ``max_edits`` of ``word`` (which has no near word starting with
+        its first or second letter, so all start with another letter)."""
+        found = [(cand, dist) for cand, dist in _search(self._everything, word, max_edits) if cand != word]
+        found.sort(key=lambda item: (item[1], item[0]))
+        return found
 
     @cached_property
-    def _alphabet(self) -> str:
-        """Every letter a dictionary word holds."""
-        return "".join(sorted(set("".join(chain.from_iterable(words for words, _, _ in self.tables.values())))))
+    def _everything(self) -> tuple[tuple[str, ...], tuple[int, ...], tuple[dict[str, int], ...]]:
+        """One table of every dictionary word, for the first-letter slips (loaded or built on the
+        first search that needs one)."""
+        return self._derived("near-everything", lambda: build_near_tables(
+            (w for words, _, _ in self.tables.values() for w in words), by_first=False)[""])
 
-    def _ball(self, text: str, edits: int) -> set[str]:
-        """Every string within ``edits`` edits (insert, delete, substitute, swap neighbours) of
-        ``text``, using letters dictionary words hold."""
-        out = {text}
-        for _ in range(edits):
-            out |= {near for s in out for near in self._one_edit(s)}
-        return out
 
-    def _one_edit(self, text: str) -> set[str]:
-        alphabet = self._alphabet
-        splits = [(text[:i], text[i:]) for i in range(len(text) + 1)]
-        out = {a + b[1:] for a, b in splits if b}
-        out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
-        out.update(a + c + b[1:] for a, b in splits if b for c in alphabet)
-        out.update(a + c + b for a, b in splits for c in alphabet)
-        return out
+def _search(table: tuple[tuple[str, ...], tuple[int, ...], tuple[dict[str, int], ...]], word: str,
+            max_edits: int) -> list[tuple[str, int]]:
+    """The words of one table within ``max_edits`` of ``word``, with their distance."""
+    n = len(word)
+    words, starts, positions = table
+    lo = starts[min(max(n - max_edits, 0), len(starts) - 1)]
+    hi = starts[min(n + max_edits + 1, len(starts) - 1)]
+    if lo == hi:
+        return []
+    span = (1 << hi) - (1 << lo)
+    last = len(positions)
+    # the words missing at least max_edits + 1 of the word's letters ...
+    missing = _too_many(max_edits, span, (
+        _any_of(positions, range(max(i - max_edits, 0), min(i + max_edits + 1, last)), c)
+        for i, c in enumerate(word)))
+    # ... or, when that leaves many (a far search does), having at least max_edits + 1 letters the
+    # word lacks near their place
+    if (span & ~missing).bit_count() > SECOND_FILTER_FROM:
+        missing |= _too_many(max_edits, span & ~missing, (
+            (span & ~((1 << starts[j + 1]) - 1))
+            & ~_any_of(positions, (j,), *word[max(j - max_edits, 0):j + max_edits + 1])
+            for j in range(min(n + max_edits, last))), present=False)
+    left = bin((span & ~missing) >> lo)
+    pool = []
+    at = left.find("1", 2)
+    while at >= 0:
+        pool.append(words[lo + len(left) - 1 - at])
+        at = left.find("1", at + 1)
+    return [(cand, int(dist)) for cand, dist, _ in process.extract(
+        word, pool, scorer=OSA.distance, score_cutoff=max_edits, limit=None)]
 
 
 def _any_of(positions: tuple[dict[str, int], ...], where: Iterable[int], *letters: str) -> int:
