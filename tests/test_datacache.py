@@ -97,7 +97,7 @@ def test_findings_are_the_same_with_a_fresh_warm_corrupt_unwritable_or_no_cache(
     env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
     fresh = check_seed(env)
     entries = sorted((tmp_path / "cache" / "copylint").iterdir())
-    assert {p.name for p in entries} >= {"lexicon.marshal", "near-tables.marshal", "misspellings.marshal"}
+    assert {p.name for p in entries} >= {"lexicon.marshal", "near-surface.marshal", "misspellings.marshal"}
     assert check_seed(env) == fresh  # read from the cache
     for entry in entries:
         entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])

@@ -70,7 +70,7 @@ def small_index() -> CandidateIndex:
 
 
 INDEX = small_index()
-ALL = sorted({w for words, _, _ in INDEX.tables.values() for w in words})
+ALL = sorted({*INDEX.data.common, *INDEX.surface})
 
 
 def by_first(words: list[str]) -> dict[str, list[str]]:
@@ -133,7 +133,7 @@ def misspelt_words() -> list[str]:
 
 
 def lexicon_near_words() -> list[str]:
-    return [w for words, _, _ in LEXICON_INDEX.tables.values() for w in words]
+    return [*LEXICON_INDEX.data.common, *LEXICON_INDEX.surface]
 
 
 LEXICON_INDEX = CandidateIndex(load_data())

@@ -52,7 +52,8 @@ SECOND_FILTER_FROM = 400
 #: near-word tables: first letter -> (its words, shortest first; where each length starts; per
 #: position, letter -> bit mask of the words with that letter there); plain containers, so that
 #: :mod:`copylint.core.datacache` can keep them on disk
-NearTables = dict[str, tuple[tuple[str, ...], tuple[int, ...], tuple[dict[str, int], ...]]]
+NearTable = tuple[tuple[str, ...], tuple[int, ...], tuple[dict[str, int], ...]]
+NearTables = dict[str, NearTable]
 
 
 def build_near_tables(words: Iterable[str], by_first: bool = True) -> NearTables:
@@ -122,18 +123,39 @@ class CandidateIndex:
 
     def __init__(self, data: LexiconData) -> None:
         self.data = data
-        #: lowercase form -> how to write it (Ukrainian for "ukrainian"; common words as they are);
-        #: see :data:`NearTables`
-        self.surface, self.tables = self._derived("near-tables", self._build)
+        #: lowercase form -> how to write it (Ukrainian for "ukrainian"; common words as they are)
+        self.surface: dict[str, str]
+        self.surface, letters = self._derived("near-surface", self._build_surface)
+        #: the first letters of dictionary words
+        self.letters = frozenset(letters)
+        #: first letter -> its table (see :data:`NearTables`), loaded or built when a search first
+        #: needs it (two threads may both make one: the same table)
+        self.tables: NearTables = {}
 
-    def _build(self) -> tuple[dict[str, str], NearTables]:
+    def _build_surface(self) -> tuple[dict[str, str], list[str]]:
         surface: dict[str, str] = {}
         common = self.data.common
         for word in sorted(self.data.proper):  # sorted: the same form wins in every process (AF before Af)
             lower = word.lower()
             if lower not in common:
                 surface.setdefault(lower, word)
-        return surface, build_near_tables((*common, *surface))
+        return surface, sorted({w[0] for w in (*common, *surface)})
+
+    @cached_property
+    def _by_first(self) -> dict[str, list[str]]:
+        """The dictionary words by first letter (to build a table that is not in the disk cache)."""
+        by_first: defaultdict[str, list[str]] = defaultdict(list)
+        for word in (*self.data.common, *self.surface):
+            by_first[word[0]].append(word)
+        return by_first
+
+    def _table(self, first: str) -> NearTable | None:
+        """The table of the dictionary words that start with ``first``, if any do."""
+        table = self.tables.get(first)
+        if table is None and first in self.letters:
+            table = self.tables[first] = self._derived(
+                f"near-{ord(first):x}", lambda: build_near_tables(self._by_first[first])[first])
+        return table
 
     def _derived(self, name: str, build: Callable[[], T]) -> T:
         """What ``build`` derives from the lexicon, kept in the disk cache when the lexicon was read
@@ -151,7 +173,7 @@ class CandidateIndex:
         ``max_edits`` of it (``word`` too, if it is one), fewest edits first, then alphabetically."""
         found: list[tuple[str, int]] = []
         for first in dict.fromkeys((word[0], word[1:2])):
-            table = self.tables.get(first)
+            table = self._table(first)
             if table is None:
                 continue
             found.extend(_search(table, word, max_edits))
@@ -181,15 +203,14 @@ class CandidateIndex:
         return found
 
     @cached_property
-    def _everything(self) -> tuple[tuple[str, ...], tuple[int, ...], tuple[dict[str, int], ...]]:
+    def _everything(self) -> NearTable:
         """One table of every dictionary word, for the first-letter slips (loaded or built on the
         first search that needs one)."""
         return self._derived("near-everything", lambda: build_near_tables(
-            (w for words, _, _ in self.tables.values() for w in words), by_first=False)[""])
+            (*self.data.common, *self.surface), by_first=False)[""])
 
 
-def _search(table: tuple[tuple[str, ...], tuple[int, ...], tuple[dict[str, int], ...]], word: str,
-            max_edits: int) -> list[tuple[str, int]]:
+def _search(table: NearTable, word: str, max_edits: int) -> list[tuple[str, int]]:
     """The words of one table within ``max_edits`` of ``word``, with their distance."""
     n = len(word)
     words, starts, positions = table
