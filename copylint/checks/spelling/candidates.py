@@ -108,7 +108,8 @@ class CandidateIndex:
     (a far search of three edits), the same count from the dictionary word's side (its letters the
     word lacks near their place) goes first. Measured on the lexicon (134,000 words; CPU time,
     ``benchmarks/near_words.py``): the masks take 6 MB (7.8 MB on disk), are built in about 0.17 s
-    and loaded from :mod:`copylint.core.datacache` in about 25 ms; a search leaves about 180 words
+    for all letters, a letter's when a search first needs it, and loaded from
+    :mod:`copylint.core.datacache` in about 3 ms a letter; a search leaves about 180 words
     to measure (55 with both counts) and takes about 0.1 ms, 0.12 ms on average with the
     first-letter slips below, where the scan of every word of the right first letter and length
     with ``rapidfuzz.process.extract`` took 0.44 ms (far search: 0.33 ms, was 0.5-0.7 ms). A
