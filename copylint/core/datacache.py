@@ -65,7 +65,7 @@ def cached(name: str, build: Callable[[], T], sources: Iterable[Path | str] = ()
     written there when it does not). ``build`` must return plain containers :mod:`marshal` writes."""
     if not enabled():
         return build()
-    module = sys.modules[build.__module__].__file__ or ""
+    module = getattr(sys.modules.get(build.__module__), "__file__", None) or ""  # none in a REPL
     full_key = f"{FORMAT} {__version__} {key} {files_key([*sources, module])}"
     path = cache_dir() / f"{name}.marshal"
     found = _read(path, full_key)
