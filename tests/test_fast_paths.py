@@ -1,16 +1,19 @@
 """The fast paths give exactly what the plain algorithms they replace give.
 
 The tokenizer scans with a pattern that skips what cannot start a token and takes plain words first;
-the near-word search finds first-letter slips from one-edit neighbourhoods instead of comparing the
-word with the whole dictionary; the misspelling map parses an entry only when it is looked up; the
-rare-usage list is searched in one string per first two letters instead of held as a dict.
+the near-word search measures only the words its letter masks leave, and finds first-letter slips
+from one-edit neighbourhoods, instead of comparing the word with the whole dictionary; the
+misspelling map parses an entry only when it is looked up; the rare-usage list is searched in one
+string per first two letters instead of held as a dict.
 """
 
 from __future__ import annotations
 
 import gzip
+import random
 from pathlib import Path
 
+from conftest import SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import process
@@ -21,7 +24,7 @@ from copylint.checks.spelling.candidates import CandidateIndex
 from copylint.checks.spelling.misspellings import Misspellings, _codespell_lines
 from copylint.core.document import _TOKEN_RE, KIND_OF, _starts_sentence
 from copylint.core.packs import data_path
-from copylint.language.lexicon import RARE_USAGE_FILE, LexiconData, load_rare_usage
+from copylint.language.lexicon import RARE_USAGE_FILE, LexiconData, load_data, load_rare_usage
 from copylint.readers import read
 
 # pieces that sit at the edges of each token kind: URLs, domains, e-mail, handles, numbers,
@@ -52,6 +55,7 @@ def test_sentence_starts_are_those_of_the_plain_rule(text: str) -> None:
     assert [t.sentence_start for t in tokens] == expected
 
 
+MISSPELLINGS = SHARED / "corpus" / "misspellings-dev"
 WORDS = ["year", "yeast", "bear", "ear", "tear", "dear", "yeae", "clear", "ukrainian", "kursk", "apple",
          "maple", "ample", "xylophone", "stockmarket", "market", "arket", "a", "ab", "ba", "b", "café", "ßx"]
 LETTERS = "abcdeklmnprstuyé"
@@ -66,23 +70,84 @@ def small_index() -> CandidateIndex:
 
 
 INDEX = small_index()
-ALL = sorted({w for words in INDEX.by_first.values() for w in words})
+ALL = sorted({*INDEX.data.common, *INDEX.surface})
 
 
-def brute_force_near(word: str, max_edits: int) -> list[tuple[str, int]]:
-    """What the search means: same first or second letter first, any letter only if none is near."""
-    near_start = [w for w in ALL if w[0] in (word[0], word[1:2])]
-    for pool in (near_start, ALL):
+def by_first(words: list[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for w in words:
+        out.setdefault(w[0], []).append(w)
+    return out
+
+
+def brute_force_near(word: str, max_edits: int, everything: dict[str, list[str]],
+                     by_start: bool = False) -> list[tuple[str, int]]:
+    """What the search means (``everything``: the dictionary by first letter): the words starting
+    with the same first or second letter, any letter only if none of those is near (``by_start``:
+    never any letter); fewest edits first, then alphabetically."""
+    near_start = [w for first in {word[0], word[1:2]} for w in everything.get(first, ())]
+    anywhere = [w for words in everything.values() for w in words]
+    for pool in (near_start,) if by_start else (near_start, anywhere):
         found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=max_edits, limit=None)
         if found:
-            return sorted((w, int(d)) for w, d, _ in found if w != word)
+            return sorted(((w, int(d)) for w, d, _ in found if w != word), key=lambda item: (item[1], item[0]))
     return []
 
 
+SMALL = by_first(ALL)
+
+
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=LETTERS, min_size=1, max_size=11), st.sampled_from([1, 2]))
+@given(st.text(alphabet=LETTERS, min_size=1, max_size=11), st.sampled_from([1, 2, 3]))
 def test_near_words_are_those_of_a_full_search(word: str, max_edits: int) -> None:
-    assert sorted(INDEX.near(word, max_edits)) == brute_force_near(word, max_edits)
+    if max_edits < 3:
+        assert INDEX.near(word, max_edits) == brute_force_near(word, max_edits, SMALL)
+    assert INDEX.near_by_start(word, max_edits) == brute_force_near(word, max_edits, SMALL, by_start=True)
+
+
+def misspelt_words() -> list[str]:
+    """Real misspellings (the evaluation's lists, when present) and words of the lexicon with one,
+    two or three random edits."""
+    out = []
+    for path in sorted(MISSPELLINGS.glob("*.tsv")) if MISSPELLINGS.is_dir() else ():
+        lines = path.read_text(encoding="utf-8").splitlines()[1:]
+        out.extend(line.split("\t")[0].lower() for line in lines[::10])
+    rnd = random.Random(17)
+    words = sorted(lexicon_near_words())
+    letters = "abcdefghijklmnopqrstuvwxyzé'"
+    for _ in range(300):
+        chars = list(rnd.choice(words))
+        for _ in range(rnd.randint(1, 3)):
+            i = rnd.randrange(len(chars))
+            op = rnd.randrange(4)
+            if op == 0:
+                chars[i] = rnd.choice(letters)
+            elif op == 1:
+                chars.insert(i, rnd.choice(letters))
+            elif op == 2 and len(chars) > 1:
+                del chars[i]
+            elif i + 1 < len(chars):
+                chars[i], chars[i + 1] = chars[i + 1], chars[i]
+        out.append("".join(chars))
+    return list(dict.fromkeys(out))
+
+
+def lexicon_near_words() -> list[str]:
+    return [*LEXICON_INDEX.data.common, *LEXICON_INDEX.surface]
+
+
+LEXICON_INDEX = CandidateIndex(load_data())
+
+
+def test_near_words_in_the_lexicon_are_those_of_a_full_search() -> None:
+    everything = by_first(lexicon_near_words())
+    sample = misspelt_words()
+    assert len(sample) >= 400
+    for word in sample:
+        edits = 1 if len(word) < 6 else 2
+        assert LEXICON_INDEX.near(word, edits) == brute_force_near(word, edits, everything), word
+    for word in sample[::10]:
+        assert LEXICON_INDEX.near_by_start(word, 3) == brute_force_near(word, 3, everything, by_start=True), word
 
 
 def test_near_finds_a_slip_in_the_first_letter() -> None:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import gzip
 import os
-from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from copylint.core.datacache import cached, files_key
 from copylint.core.errors import ConfigError
 from copylint.core.packs import data_path
 
@@ -39,7 +39,11 @@ _APOSTROPHES = ("'", "’")
 
 @dataclass(frozen=True, slots=True)
 class LexiconData:
-    """The shipped word data, shared by every :class:`Lexicon` view of it."""
+    """The shipped word data, shared by every :class:`Lexicon` view of it.
+
+    Its sets of words are the keys of dicts whose values are None, which cost the garbage collector
+    nothing: Python never tracks such a dict, where a frozenset of 100,000 words would be walked by
+    every full collection (a 10 ms pause in a long-lived process)."""
 
     #: lowercase form -> Zipf frequency (the highest of its entries), for lexicon entries and for
     #: words in use beyond the lexicon (names, new words, frequent misspellings)
@@ -58,6 +62,9 @@ class LexiconData:
     counterparts: dict[str, str]
     #: brand, product and agency names as their owners write them (PayPal, dpa), by lowercase form
     brands: dict[str, str] = field(default_factory=dict)
+    #: a hash of the files it was read from, which keys what is derived from it in the disk cache
+    #: (:mod:`copylint.core.datacache`); empty for data made in code, whose derivations are not kept
+    key: str = ""
 
 
 def _blocks(name: str) -> list[tuple[str, str, str, str]]:
@@ -73,7 +80,29 @@ def _blocks(name: str) -> list[tuple[str, str, str, str]]:
 
 
 def load_data() -> LexiconData:
-    """Read the shipped lexicon (a few tens of milliseconds)."""
+    """Read the shipped lexicon: from the disk cache (about 50 ms), or from its files (about 100 ms)."""
+    sources = [data_path(name) for name in (USAGE_FILE, LEXICON_FILE, VARIANTS_FILE, BRANDS_FILE)]
+    key = files_key(sources)
+    zipf, common, proper, proper_upper, proper_lower, dialect, counterparts, brands = cached(
+        "lexicon", _read_data, key=key)
+    return LexiconData(
+        zipf=zipf,
+        common=common.keys(),
+        proper=proper.keys(),
+        proper_upper=proper_upper.keys(),
+        proper_lower=proper_lower.keys(),
+        dialect=dialect,
+        counterparts=counterparts,
+        brands=brands,
+        key=key,
+    )
+
+
+def _read_data() -> tuple[dict[str, float], dict[str, None], dict[str, None], dict[str, None], dict[str, None],
+                          dict[str, str], dict[str, str], dict[str, str]]:
+    """The lexicon files read into plain containers: zipf; the common, proper, proper_upper and
+    proper_lower words as the keys of dicts (see :class:`LexiconData`); dialect; counterparts;
+    brands."""
     zipf: dict[str, float] = {}
     for freq, _, _, body in _blocks(USAGE_FILE):
         zipf.update(dict.fromkeys(body.split(), float(freq)))
@@ -108,16 +137,8 @@ def load_data() -> LexiconData:
             # a place name found in one list only (Asheville) says nothing about spelling
             if w in common or w in counterparts:
                 dialect[w] = where
-    return LexiconData(
-        zipf=zipf,
-        common=word_set(common),
-        proper=word_set(proper),
-        proper_upper=word_set("\n".join(proper).upper().split("\n")),
-        proper_lower=word_set("\n".join(proper).lower().split("\n")),
-        dialect=dialect,
-        counterparts=counterparts,
-        brands=brands,
-    )
+    return (zipf, dict.fromkeys(common), dict.fromkeys(proper), dict.fromkeys("\n".join(proper).upper().split("\n")),
+            dict.fromkeys("\n".join(proper).lower().split("\n")), dialect, counterparts, brands)
 
 
 class _GroupedWords:
@@ -163,7 +184,7 @@ class RareUsage(_GroupedWords):
 
 
 def load_rare_usage() -> RareUsage:
-    return RareUsage(_load_groups(RARE_USAGE_FILE))
+    return RareUsage(cached("rare-usage", lambda: _load_groups(RARE_USAGE_FILE), [data_path(RARE_USAGE_FILE)]))
 
 
 class ExtendedWords(_GroupedWords):
@@ -177,14 +198,7 @@ class ExtendedWords(_GroupedWords):
 
 
 def load_extended_words() -> ExtendedWords:
-    return ExtendedWords(_load_groups(EXTENDED_FILE))
-
-
-def word_set(words: Iterable[str]) -> AbstractSet[str]:
-    """An immutable set of words that costs the garbage collector nothing: the keys of a dict whose
-    values are None, which Python never tracks, where a frozenset of 100,000 words would be walked
-    by every full collection (a 10 ms pause in a long-lived process)."""
-    return dict.fromkeys(words).keys()
+    return ExtendedWords(cached("extended", lambda: _load_groups(EXTENDED_FILE), [data_path(EXTENDED_FILE)]))
 
 
 def strip_possessive(word: str) -> str:

@@ -8,18 +8,20 @@ article at hand.
 
 from __future__ import annotations
 
-import threading
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
-from itertools import chain
+from typing import TypeVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
+from copylint.core.datacache import cached
 from copylint.language.lexicon import LexiconData
 
+T = TypeVar("T")
 VOWELS = frozenset("aeiouy")
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 #: letters next to each other on a QWERTY keyboard (same row, or the row above/below)
@@ -42,133 +44,227 @@ ARTICLE_BONUS_MAX_ZIPF = 5.5
 PHONETIC_BONUS = 2.0
 
 
-class CandidateIndex:
-    """Dictionary words grouped by first letter and length, for fast near-word search.
+#: the near-word search filters from the dictionary word's side too when the word's side leaves
+#: more words than this to measure (the second filter costs as much as the first; measuring a
+#: word with rapidfuzz, about 0.1 microsecond)
+SECOND_FILTER_FROM = 400
 
-    A search first compares the word with the dictionary words that start with its first or second
-    letter (one bucket per length, a few thousand words, compared in C by rapidfuzz). Only when none
-    of them is near does it look for a slip in the first letter, and that search never scans the
-    dictionary: a word ``w`` whose first letter differs from both of ``s``'s is within ``k`` edits of
-    ``s`` exactly when, after one edit at the front, the rest is within ``k - 1`` edits (``w[1:]``
-    of ``s[1:]``, ``w`` of ``s[1:]`` or ``w[1:]`` of ``s``), so the candidates are looked up, by
-    their tail, from the few hundred strings one edit away from ``s`` and ``s[1:]``.
+#: near-word tables: first letter -> (its words, shortest first; where each length starts; per
+#: position, letter -> bit mask of the words with that letter there); plain containers, so that
+#: :mod:`copylint.core.datacache` can keep them on disk
+NearTable = tuple[tuple[str, ...], tuple[int, ...], tuple[dict[str, int], ...]]
+NearTables = dict[str, NearTable]
+
+
+def build_near_tables(words: Iterable[str], by_first: bool = True) -> NearTables:
+    """The tables :class:`CandidateIndex` searches, for ``words`` (lowercase dictionary words): one
+    per first letter, or (not ``by_first``) one of every word, under "".
+
+    Each mask is made in C: the letters at one position of every word long enough, as one string
+    (the last word first), turned into a string of 0s and 1s by ``bytes.translate`` and read as a
+    binary number."""
+    groups: defaultdict[str, list[str]] = defaultdict(list)
+    for word in words:
+        groups[word[0] if by_first else ""].append(word)
+    tables: NearTables = {}
+    for first, group in groups.items():
+        group.sort()
+        group.sort(key=len)  # stable: by length, then alphabetically
+        lengths = list(map(len, group))
+        longest = lengths[-1]
+        starts = [bisect_left(lengths, n) for n in range(longest + 2)]  # the first word of length n or more
+        positions = []
+        for j in range(longest):
+            lo = starts[j + 1]  # the words longer than j
+            column = "".join([w[j] for w in reversed(group[lo:])])
+            letters = sorted(set(column))
+            if letters[-1] <= "\xff":
+                codes, as_bytes = [ord(c) for c in letters], column.encode("latin-1")
+            else:  # one byte per letter of this column
+                codes = list(range(len(letters)))
+                as_bytes = column.translate({ord(c): k for k, c in enumerate(letters)}).encode("latin-1")
+            masks = {}
+            for code, c in zip(codes, letters, strict=True):
+                digits = bytearray(b"0" * 256)
+                digits[code] = ord("1")
+                masks[c] = int(as_bytes.translate(digits), 2) << lo
+            positions.append(masks)
+        tables[first] = (tuple(group), tuple(starts), tuple(positions))
+    return tables
+
+
+class CandidateIndex:
+    """Dictionary words grouped by first letter, with bit masks of where their letters stand, for
+    a near-word search that compares a word with a few dozen dictionary words, not thousands.
+
+    A word ``w`` within ``k`` edits of ``s`` has, for all but at most ``k`` positions ``i`` of
+    ``s``, the letter ``s[i]`` somewhere in ``w[i-k:i+k+1]``: a substitution or a deletion loses
+    one letter of ``s``, an insertion loses none, and the letters kept move by at most ``k`` (one
+    for a transposition, one per insertion or deletion before them). For every first letter the
+    index holds, per position and letter, a bit mask (a Python int) of the words with that letter
+    there; a search ORs the masks of each letter's window and counts, bit-sliced, the positions
+    each word misses, so that only the words of the right lengths missing at most ``k`` are left,
+    which rapidfuzz then measures exactly (optimal string alignment); when that still leaves many
+    (a far search of three edits), the same count from the dictionary word's side (its letters the
+    word lacks near their place) goes first. Measured on the lexicon (134,000 words; CPU time,
+    ``benchmarks/near_words.py``): the masks take 6 MB (7.8 MB on disk), are built in about 0.17 s
+    for all letters, a letter's when a search first needs it, and loaded from
+    :mod:`copylint.core.datacache` in about 3 ms a letter; a search leaves about 180 words
+    to measure (55 with both counts) and takes about 0.1 ms, 0.12 ms on average with the
+    first-letter slips below, where the scan of every word of the right first letter and length
+    with ``rapidfuzz.process.extract`` took 0.44 ms (far search: 0.33 ms, was 0.5-0.7 ms). A
+    SymSpell deletion index was measured and left: the distinct deletions of distance one alone
+    are 1.1 million strings (over 100 MB as a dict), distance two about six million.
+
+    Only when no word starting with the word's first or second letter is near does the search
+    look for a slip in the first letter, with the same masks over one table of every word (ints of
+    up to 134,000 bits: about 0.3 ms a search, where generating the strings one edit away from the
+    word and from its tail and looking them up in an index of words by tail took 0.7 ms).
     """
 
     def __init__(self, data: LexiconData) -> None:
         self.data = data
         #: lowercase form -> how to write it (Ukrainian for "ukrainian"; common words as they are)
-        self.surface: dict[str, str] = {}
-        common = data.common
-        for word in sorted(data.proper):  # sorted: the same form wins in every process (AF before Af)
+        self.surface: dict[str, str]
+        self.surface, letters = self._derived("near-surface", self._build_surface)
+        #: the first letters of dictionary words
+        self.letters = frozenset(letters)
+        #: first letter -> its table (see :data:`NearTables`), loaded or built when a search first
+        #: needs it (two threads may both make one: the same table)
+        self.tables: NearTables = {}
+
+    def _build_surface(self) -> tuple[dict[str, str], list[str]]:
+        surface: dict[str, str] = {}
+        common = self.data.common
+        for word in sorted(self.data.proper):  # sorted: the same form wins in every process (AF before Af)
             lower = word.lower()
             if lower not in common:
-                self.surface.setdefault(lower, word)
+                surface.setdefault(lower, word)
+        return surface, sorted({w[0] for w in (*common, *surface)})
+
+    @cached_property
+    def _by_first(self) -> dict[str, list[str]]:
+        """The dictionary words by first letter (to build a table that is not in the disk cache)."""
         by_first: defaultdict[str, list[str]] = defaultdict(list)
-        for word in (*common, *self.surface):
+        for word in (*self.data.common, *self.surface):
             by_first[word[0]].append(word)
-        #: first letter -> the words that start with it (tuples of strings: the garbage collector
-        #: stops walking them after its first pass, as it would never stop walking lists)
-        self.by_first: dict[str, tuple[str, ...]] = {first: tuple(words) for first, words in by_first.items()}
-        #: first letter -> length -> words, made for a letter when a search first needs it
-        self._by_length: dict[str, dict[int, tuple[str, ...]]] = {}
-        self._tails: dict[str, str] | None = None
-        self._lock = threading.Lock()
+        return by_first
+
+    def _table(self, first: str) -> NearTable | None:
+        """The table of the dictionary words that start with ``first``, if any do."""
+        table = self.tables.get(first)
+        if table is None and first in self.letters:
+            table = self.tables[first] = self._derived(
+                f"near-{ord(first):x}", lambda: build_near_tables(self._by_first[first])[first])
+        return table
+
+    def _derived(self, name: str, build: Callable[[], T]) -> T:
+        """What ``build`` derives from the lexicon, kept in the disk cache when the lexicon was read
+        from the shipped files."""
+        return cached(name, build, key=self.data.key) if self.data.key else build()
 
     @cached_property
     def accent_folded(self) -> frozenset[str]:
         """Words with accents, written without them (cafe for café, protege for protégé)."""
-        return frozenset(fold_accents(w) for w in (*self.data.common, *self.surface) if not w.isascii())
+        return frozenset(self._derived("accent-folded", lambda: [
+            fold_accents(w) for w in (*self.data.common, *self.surface) if not w.isascii()]))
 
-    def _lengths(self, first: str) -> dict[int, tuple[str, ...]]:
-        """The words that start with ``first``, by length."""
-        found = self._by_length.get(first)
-        if found is None:
-            by_length: defaultdict[int, list[str]] = defaultdict(list)
-            for word in self.by_first.get(first, ()):
-                by_length[len(word)].append(word)
-            # two threads may both build it: the same result
-            found = self._by_length[first] = {length: tuple(words) for length, words in by_length.items()}
+    def _within(self, word: str, max_edits: int) -> list[tuple[str, int]]:
+        """The dictionary words starting with ``word``'s first or second letter that are within
+        ``max_edits`` of it (``word`` too, if it is one), fewest edits first, then alphabetically."""
+        found: list[tuple[str, int]] = []
+        for first in dict.fromkeys((word[0], word[1:2])):
+            table = self._table(first)
+            if table is None:
+                continue
+            found.extend(_search(table, word, max_edits))
+        found.sort(key=lambda item: (item[1], item[0]))
         return found
-
-    def _pool(self, word: str, spread: int) -> list[str]:
-        pool: list[str] = []
-        for first in {word[0], word[1:2]}:
-            lengths = self._lengths(first)
-            for length in range(len(word) - spread, len(word) + spread + 1):
-                pool.extend(lengths.get(length, ()))
-        return pool
 
     def near(self, word: str, max_edits: int = 2) -> list[tuple[str, int]]:
         """Dictionary words (lowercase) within ``max_edits`` of lowercase ``word``, with their
-        distance. Words starting with another letter are searched only when nothing else is near."""
-        found = process.extract(word, self._pool(word, max_edits), scorer=OSA.distance,
-                                score_cutoff=max_edits, limit=None)
+        distance, fewest edits first, then alphabetically. Words starting with another letter than
+        ``word``'s first two are searched only when none starting with those is near."""
+        found = self._within(word, max_edits)
         if found:
-            return [(cand, int(dist)) for cand, dist, _ in found if cand != word]
+            return [(cand, dist) for cand, dist in found if cand != word]
         return self._first_letter_slips(word, max_edits)
 
     def near_by_start(self, word: str, max_edits: int) -> list[tuple[str, int]]:
         """Like :meth:`near`, among the words that start with ``word``'s first or second letter
         only: for a far search (three edits), where the first-letter search would walk millions of
         strings."""
-        found = process.extract(word, self._pool(word, max_edits), scorer=OSA.distance,
-                                score_cutoff=max_edits, limit=None)
-        return [(cand, int(dist)) for cand, dist, _ in found if cand != word]
+        return [(cand, dist) for cand, dist in self._within(word, max_edits) if cand != word]
 
     def _first_letter_slips(self, word: str, max_edits: int) -> list[tuple[str, int]]:
-        """Dictionary words within ``max_edits`` of ``word`` that start with another letter than
-        its first two (``word`` has no near word that starts with one of those)."""
-        tails = self._tail_index()
-        near_rest = self._ball(word[1:], max_edits - 1)
-        found: set[str] = set()
-        # w[1:] near s[1:] (the first letter replaced) or near s (a letter put in front)
-        for tail in (near_rest | self._ball(word, max_edits - 1)) & tails.keys():
-            found.update(first + tail for first in tails[tail])
-        # w near s[1:] (the first letter dropped)
-        found.update(near_rest & self.data.common, near_rest & self.surface.keys())
-        out = []
-        for cand in found:
-            dist = OSA.distance(word, cand, score_cutoff=max_edits)
-            if dist <= max_edits and cand != word:
-                out.append((cand, dist))
-        out.sort(key=lambda item: (item[1], item[0]))
-        return out
-
-    def _tail_index(self) -> dict[str, str]:
-        """Every dictionary word's tail (all but its first letter) -> the first letters it takes.
-        Built on the first search that needs it."""
-        if self._tails is None:
-            with self._lock:
-                if self._tails is None:
-                    tails: dict[str, str] = {}
-                    for words in self.by_first.values():
-                        for w in words:
-                            tail = w[1:]
-                            tails[tail] = tails.get(tail, "") + w[0]
-                    self._tails = tails
-        return self._tails
+        """Dictionary words within ``max_edits`` of ``word`` (which has no near word starting with
+        its first or second letter, so all start with another letter)."""
+        found = [(cand, dist) for cand, dist in _search(self._everything, word, max_edits) if cand != word]
+        found.sort(key=lambda item: (item[1], item[0]))
+        return found
 
     @cached_property
-    def _alphabet(self) -> str:
-        """Every letter a dictionary word holds."""
-        return "".join(sorted(set("".join(chain.from_iterable(self.by_first.values())))))
+    def _everything(self) -> NearTable:
+        """One table of every dictionary word, for the first-letter slips (loaded or built on the
+        first search that needs one)."""
+        return self._derived("near-everything", lambda: build_near_tables(
+            (*self.data.common, *self.surface), by_first=False)[""])
 
-    def _ball(self, text: str, edits: int) -> set[str]:
-        """Every string within ``edits`` edits (insert, delete, substitute, swap neighbours) of
-        ``text``, using letters dictionary words hold."""
-        out = {text}
-        for _ in range(edits):
-            out |= {near for s in out for near in self._one_edit(s)}
-        return out
 
-    def _one_edit(self, text: str) -> set[str]:
-        alphabet = self._alphabet
-        splits = [(text[:i], text[i:]) for i in range(len(text) + 1)]
-        out = {a + b[1:] for a, b in splits if b}
-        out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
-        out.update(a + c + b[1:] for a, b in splits if b for c in alphabet)
-        out.update(a + c + b for a, b in splits for c in alphabet)
-        return out
+def _search(table: NearTable, word: str, max_edits: int) -> list[tuple[str, int]]:
+    """The words of one table within ``max_edits`` of ``word``, with their distance."""
+    n = len(word)
+    words, starts, positions = table
+    lo = starts[min(max(n - max_edits, 0), len(starts) - 1)]
+    hi = starts[min(n + max_edits + 1, len(starts) - 1)]
+    if lo == hi:
+        return []
+    span = (1 << hi) - (1 << lo)
+    last = len(positions)
+    # the words missing at least max_edits + 1 of the word's letters ...
+    missing = _too_many(max_edits, span, (
+        _any_of(positions, range(max(i - max_edits, 0), min(i + max_edits + 1, last)), c)
+        for i, c in enumerate(word)))
+    # ... or, when that leaves many (a far search does), having at least max_edits + 1 letters the
+    # word lacks near their place
+    if (span & ~missing).bit_count() > SECOND_FILTER_FROM:
+        missing |= _too_many(max_edits, span & ~missing, (
+            (span & ~((1 << starts[j + 1]) - 1))
+            & ~_any_of(positions, (j,), *word[max(j - max_edits, 0):j + max_edits + 1])
+            for j in range(min(n + max_edits, last))), present=False)
+    left = bin((span & ~missing) >> lo)
+    pool = []
+    at = left.find("1", 2)
+    while at >= 0:
+        pool.append(words[lo + len(left) - 1 - at])
+        at = left.find("1", at + 1)
+    return [(cand, int(dist)) for cand, dist, _ in process.extract(
+        word, pool, scorer=OSA.distance, score_cutoff=max_edits, limit=None)]
+
+
+def _any_of(positions: tuple[dict[str, int], ...], where: Iterable[int], *letters: str) -> int:
+    """The words with one of ``letters`` at one of the positions ``where``, as a bit mask."""
+    found = 0
+    for j in where:
+        masks = positions[j]
+        for c in letters:
+            found |= masks.get(c, 0)
+    return found
+
+
+def _too_many(limit: int, among: int, masks: Iterable[int], present: bool = True) -> int:
+    """The words of ``among`` that more than ``limit`` of ``masks`` leave out (``present``) or
+    hold (not ``present``), counted bit-sliced: ``at_least[t]`` holds those counted ``t + 1`` times."""
+    at_least = [0] * (limit + 1)
+    for mask in masks:
+        miss = among & ~mask if present else among & mask
+        if miss:
+            for t in range(limit, 0, -1):
+                at_least[t] |= at_least[t - 1] & miss
+            at_least[0] |= miss
+            if at_least[limit] == among:
+                break
+    return at_least[limit]
 
 
 def fold_accents(word: str) -> str:

@@ -131,7 +131,7 @@ class Judge:
     def __init__(self, data: LexiconData) -> None:
         self.data = data
         # caches hold strings and tuples of strings, never lists or sets, so that the garbage
-        # collector does not walk them in a long-lived process (see lexicon.word_set)
+        # collector does not walk them in a long-lived process (see lexicon.LexiconData)
         self._near: dict[str, tuple[tuple[str, int], ...]] = {}
         self._sound_alikes: dict[str, tuple[tuple[str, int], ...]] = {}
         self._known_tokens: dict[int, tuple[Lexicon, dict[str, None]]] = {}

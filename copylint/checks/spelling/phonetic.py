@@ -2,7 +2,8 @@
 the common dictionary words by key, for badly misspelt words that no near-word search reaches
 ("accosinly" for "occasionally", "privelidge" for "privilege").
 
-The index is built on its first use (about 100 ms), only when a word needs it.
+The index is made on its first use, only when a word needs it: read from the disk cache
+(:mod:`copylint.core.datacache`, about 10 ms) or built (about 150 ms).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
+from copylint.core.datacache import cached
 from copylint.language.lexicon import LexiconData
 
 #: words at least this common (Zipf) are indexed: a badly misspelt word is most often a common one
@@ -26,6 +28,13 @@ def metaphone(word: str) -> str:
     return jellyfish.metaphone(word)
 
 
+def _metaphone_library() -> str:
+    """The file of jellyfish's compiled code: a source of the index (another version may give other keys)."""
+    import jellyfish._rustyfish
+
+    return jellyfish._rustyfish.__file__ or ""
+
+
 class PhoneticIndex:
     """Common dictionary words (lowercase) by Metaphone key."""
 
@@ -40,14 +49,18 @@ class PhoneticIndex:
         if self._by_key is None:
             with self._lock:
                 if self._by_key is None:
-                    zipf = self._data.zipf
-                    groups: dict[str, list[str]] = {}
-                    for word in self._data.common:
-                        if zipf.get(word, 0.0) >= MIN_INDEXED_ZIPF and word.isalpha():
-                            groups.setdefault(metaphone(word), []).append(word)
-                    self._by_key = {k: tuple(sorted(v, key=lambda w: (-zipf.get(w, 0.0), w)))
-                                    for k, v in groups.items()}
+                    key = self._data.key
+                    self._by_key = (cached("phonetic", self._build, [_metaphone_library()], key) if key
+                                    else self._build())
         return self._by_key
+
+    def _build(self) -> dict[str, tuple[str, ...]]:
+        zipf = self._data.zipf
+        groups: dict[str, list[str]] = {}
+        for word in self._data.common:
+            if zipf.get(word, 0.0) >= MIN_INDEXED_ZIPF and word.isalpha():
+                groups.setdefault(metaphone(word), []).append(word)
+        return {k: tuple(sorted(v, key=lambda w: (-zipf.get(w, 0.0), w))) for k, v in groups.items()}
 
     def sounding_like(self, word: str) -> tuple[str, ...]:
         """Common words with ``word``'s Metaphone key, most common first."""
