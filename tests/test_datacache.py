@@ -105,3 +105,23 @@ def test_findings_are_the_same_with_a_fresh_warm_corrupt_unwritable_or_no_cache(
     (tmp_path / "blocker").write_text("", encoding="utf-8")
     assert check_seed({**env, "XDG_CACHE_HOME": str(tmp_path / "blocker")}) == fresh
     assert check_seed({**env, datacache.DISABLE_ENV: "1"}) == fresh
+
+
+def test_a_pack_whose_patterns_passed_is_not_checked_again_until_it_changes(
+        cache_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from copylint.checks.boilerplate import phrases
+    from copylint.core.errors import ConfigError
+    from copylint.core.packs import load_pack
+
+    checked: list[str] = []
+    check_phrase = phrases.check_phrase
+    monkeypatch.setattr(phrases, "check_phrase", lambda text, match: (checked.append(text), check_phrase(text, match)))
+    pack = tmp_path / "site.toml"
+    pack.write_text('[pack]\nkind = "boilerplate"\n\n[[phrase]]\ntext = "read more"\n', encoding="utf-8")
+    assert [p.text for p in phrases.phrases_of(load_pack(str(pack)))] == ["read more"]
+    assert [p.text for p in phrases.phrases_of(load_pack(str(pack)))] == ["read more"]
+    assert checked == ["read more"]  # the second read took the verdict from the cache
+    pack.write_text('[pack]\nkind = "boilerplate"\n\n[[phrase]]\ntext = "((ab)+)+ x"\n', encoding="utf-8")
+    for _ in range(2):  # a failing pack is never recorded as checked
+        with pytest.raises(ConfigError, match="exponential time"):
+            phrases.phrases_of(load_pack(str(pack)))

@@ -35,11 +35,13 @@ of each line on a length-preserving normalised copy of the line (so offsets carr
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from copylint.checks.boilerplate.prefilter import DIGIT, OPENING_LENGTH, needed, openings, parse
+from copylint.core.datacache import cached
 from copylint.core.errors import ConfigError, did_you_mean
 from copylint.core.packs import Pack
 
@@ -430,13 +432,30 @@ def core_span(phrase: Phrase, text: str) -> tuple[int, int] | None:
 
 
 def phrases_of(pack: Pack) -> list[Phrase]:
-    """The validated phrase entries of a boilerplate pack (raises the pack's ConfigError)."""
+    """The validated phrase entries of a boilerplate pack (raises the pack's ConfigError).
+
+    Checking the phrases' patterns (:func:`check_phrase` compiles each) is most of what a first
+    check costs before it reads a word, so a pack whose text passed once is not checked again: the
+    verdict is kept on disk by :mod:`copylint.core.datacache`, keyed by the pack's text and this
+    module (a failing pack is never recorded, and fails again with its error)."""
     entries = pack.data.get("phrase", [])
     if not isinstance(entries, list):
         raise pack.error("phrase", "must be an array of tables ([[phrase]])")
     unknown = sorted(set(pack.data) - {"phrase"})
     if unknown:
         raise pack.error(unknown[0], "unknown key in a boilerplate pack (expected [[phrase]] entries)")
+
+    def check_patterns() -> bool:
+        _entries(pack, entries, check_patterns=True)
+        return True
+
+    name = "checked-pack-" + hashlib.sha256(pack.path.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    cached(name, check_patterns, key=hashlib.sha256(pack.text.encode("utf-8", "surrogateescape")).hexdigest())
+    return _entries(pack, entries, check_patterns=False)
+
+
+def _entries(pack: Pack, entries: list, *, check_patterns: bool) -> list[Phrase]:
+    """The pack's entries as phrases, each checked (with ``check_patterns``, its pattern too)."""
     out = []
     for index, entry in enumerate(entries):
         def fail(key: str, message: str, index: int = index) -> ConfigError:
@@ -457,10 +476,11 @@ def phrases_of(pack: Pack) -> list[Phrase]:
         for key, value in (("examples", examples), ("counterexamples", counter)):
             if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
                 raise fail(key, "must be a list of strings")
-        try:
-            check_phrase(entry["text"], match)
-        except ValueError as exc:
-            raise fail("text", f"bad phrase {entry['text']!r}: {exc}") from None
+        if check_patterns:
+            try:
+                check_phrase(entry["text"], match)
+            except ValueError as exc:
+                raise fail("text", f"bad phrase {entry['text']!r}: {exc}") from None
         out.append(Phrase(pack.name, pack.description, entry["text"], match, tuple(examples), tuple(counter)))
     return out
 
