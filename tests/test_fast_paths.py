@@ -142,7 +142,7 @@ LEXICON_INDEX = CandidateIndex(load_data())
 def test_near_words_in_the_lexicon_are_those_of_a_full_search() -> None:
     everything = by_first(lexicon_near_words())
     sample = misspelt_words()
-    assert len(sample) >= 400
+    assert len(sample) >= (400 if MISSPELLINGS.is_dir() else 300)  # real ones only where ../shared is
     for word in sample:
         edits = 1 if len(word) < 6 else 2
         assert LEXICON_INDEX.near(word, edits) == brute_force_near(word, edits, everything), word
