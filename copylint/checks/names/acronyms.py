@@ -107,12 +107,12 @@ def acronym_uses(doc: Document, lex: Lexicon, listed: AbstractSet[str] = frozens
             kept.setdefault(text.lower(), set()).add(m.start())
     out: dict[str, list[Written]] = {}
     keys = kept.keys() | (listed & _words_in(prose)) if listed else kept.keys()
+    if not keys:
+        return out
+    uses = _uses(prose, keys)
     for key in keys:
-        if key not in listed and key[:1].upper() + key[1:] not in prose:
-            continue  # written in capitals only, the commonest case: nothing to compare
         written = []
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(key)}(?![\w-])", prose, re.IGNORECASE):
-            text, start = m.group(), m.start()
+        for start, text in uses.get(key, ()):
             case = case_of(text)
             if case == "upper" and start not in kept.get(key, ()):
                 continue
@@ -120,7 +120,7 @@ def acronym_uses(doc: Document, lex: Lexicon, listed: AbstractSet[str] = frozens
                 continue
             if case == "title" and lex.is_common(key) and sentence_starts_at(prose, start):
                 continue  # "Who said it?" beside WHO
-            written.append(Written(start, m.end(), text))
+            written.append(Written(start, start + len(text), text))
         if written and (key in listed or len({w.text for w in written}) > 1):
             out[key] = written
     return out
@@ -129,6 +129,23 @@ def acronym_uses(doc: Document, lex: Lexicon, listed: AbstractSet[str] = frozens
 #: a word in capitals (COVID-19, NATO, U-BOAT), possessive and plural s left out
 _CAPITALS = re.compile(r"(?<![\w'’-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*(?![\w-])")
 _WORD = re.compile(r"[^\W_][\w-]*")
+
+
+def _uses(prose: str, keys: AbstractSet[str]) -> dict[str, list[tuple[int, str]]]:
+    """Where each of ``keys`` (lowercase forms) is written in ``prose``, however it is cased: the starts
+    and texts of the words (runs of letters, digits and hyphens after no letter, apostrophe or hyphen)
+    that are one of them, found in one pass (a search per form made a prose of many of them quadratic)."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for m in _RUN.finditer(prose):
+        text = m.group()
+        key = text.lower()
+        if key in keys:
+            out.setdefault(key, []).append((m.start(), text))
+    return out
+
+
+#: a run of letters, digits and hyphens that no letter, apostrophe or hyphen comes before
+_RUN = re.compile(r"(?<![\w'’-])[\w-]+")
 
 
 def _words_in(prose: str) -> set[str]:
