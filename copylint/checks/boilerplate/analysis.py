@@ -146,14 +146,23 @@ def line_span(prose: str, start: int, end: int) -> Span:
     return Span(s, e, Edit(start, cut_end, ""), "line")
 
 
+def _blank(prose: str, start: int, end: int) -> bool:
+    """Is ``prose[start:end]`` only spaces? (Read up to its first other character: a block's sentences
+    asked this of the text before each of them, copied, took time quadratic in the block's length.)"""
+    return _NON_SPACE.search(prose, start, end) is None
+
+
+_NON_SPACE = re.compile(r"\S")
+
+
 def sentence_span(prose: str, block: tuple[int, int], start: int, end: int) -> Span:
     """The sentences ``[start, end)`` of a block, deleted with the spaces after them (or, at the end of
     the block, before them); the whole block when they are all of it."""
     block_start, block_end = block
-    if not prose[block_start:start].strip() and not prose[end:block_end].strip():
+    if _blank(prose, block_start, start) and _blank(prose, end, block_end):
         return line_span(prose, block_start, block_end)
     cut_start, cut_end = start, end
-    if prose[end:block_end].strip():
+    if not _blank(prose, end, block_end):
         while cut_end < block_end and prose[cut_end].isspace():
             cut_end += 1
     else:  # the last sentence: it goes with the spaces before it (and any after it)
@@ -261,8 +270,8 @@ def _line_phrase_sentence(prose: str, block: tuple[int, int], start: int, end: i
     Reserved The river rose.")."""
     if not open_ended(m.phrase) or _open_phrase_entire(prose[start:end], m.phrase, phrases):
         span = sentence_span(prose, block, start, end)
-        if span.cut == "sentence" and _words(prose[start:end]) == 1 and prose[block[0]:start].strip() and (
-                prose[end:block[1]].strip()):
+        if span.cut == "sentence" and _words(prose[start:end]) == 1 and not _blank(prose, block[0], start) and (
+                not _blank(prose, end, block[1])):
             # one word between two sentences ("... of Lee's POW! Entertainment. In this world ..."):
             # a section name, or the end of a name the sentences were cut at
             return PhraseHit(Span(span.start, span.end, span.delete, "fragment"), m)
