@@ -106,7 +106,7 @@ def acronym_uses(doc: Document, lex: Lexicon, listed: AbstractSet[str] = frozens
         if _acronym(text, lex):
             kept.setdefault(text.lower(), set()).add(m.start())
     out: dict[str, list[Written]] = {}
-    keys = kept.keys() | (listed & _words_in(prose)) if listed else kept.keys()
+    keys = kept.keys() | listed if listed else kept.keys()
     if not keys:
         return out
     uses = _uses(prose, keys)
@@ -128,7 +128,6 @@ def acronym_uses(doc: Document, lex: Lexicon, listed: AbstractSet[str] = frozens
 
 #: a word in capitals (COVID-19, NATO, U-BOAT), possessive and plural s left out
 _CAPITALS = re.compile(r"(?<![\w'’-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*(?![\w-])")
-_WORD = re.compile(r"[^\W_][\w-]*")
 
 
 def _uses(prose: str, keys: AbstractSet[str]) -> dict[str, list[tuple[int, str]]]:
@@ -147,10 +146,6 @@ def _uses(prose: str, keys: AbstractSet[str]) -> dict[str, list[tuple[int, str]]
 #: a run of letters, digits and hyphens that no letter, apostrophe or hyphen comes before
 _RUN = re.compile(r"(?<![\w'’-])[\w-]+")
 
-
-def _words_in(prose: str) -> set[str]:
-    """The lowercase words of ``prose`` (for the few acronyms a house style lists)."""
-    return {w.lower() for w in _WORD.findall(prose)}
 
 
 def _shouted(prose: str, capitals: list[re.Match[str]]) -> frozenset[int]:
