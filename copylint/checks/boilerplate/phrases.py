@@ -445,13 +445,15 @@ def phrases_of(pack: Pack) -> list[Phrase]:
     if unknown:
         raise pack.error(unknown[0], "unknown key in a boilerplate pack (expected [[phrase]] entries)")
 
+    checked: list[Phrase] = []
+
     def check_patterns() -> bool:
-        _entries(pack, entries, check_patterns=True)
+        checked.extend(_entries(pack, entries, check_patterns=True))
         return True
 
     name = "checked-pack-" + hashlib.sha256(pack.path.encode("utf-8", "surrogateescape")).hexdigest()[:16]
     cached(name, check_patterns, key=hashlib.sha256(pack.text.encode("utf-8", "surrogateescape")).hexdigest())
-    return _entries(pack, entries, check_patterns=False)
+    return checked or _entries(pack, entries, check_patterns=False)
 
 
 def _entries(pack: Pack, entries: list, *, check_patterns: bool) -> list[Phrase]:
